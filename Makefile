@@ -1,0 +1,33 @@
+# The README's two commands: `make demo` and `make test`. Everything they need, they install.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint browser messages bench
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/sampark demo
+
+# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: install browser
+	$(BIN)/ruff check sampark tests bench
+	SAMPARK_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -p no:cacheprovider
+
+# Recompile Hindi translations after editing sampark/locale/hi/LC_MESSAGES/django.po (needs gettext).
+messages: install
+	cd sampark && ../$(BIN)/sampark makemessages -l hi --no-obsolete && ../$(BIN)/sampark compilemessages -l hi
+
+bench: install
+	bash bench/run.sh

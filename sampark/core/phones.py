@@ -1,0 +1,60 @@
+"""Phone number normalisation with ``phonenumbers``: one E.164 form for every way people write a number."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+# What telephony networks send when the caller id is withheld or unknown; Twilio, Plivo and others document
+# "anonymous" and the +266696687 ("ANONYMOUS" on a keypad) marker.
+WITHHELD = {"anonymous", "unknown", "private", "restricted", "unavailable", "withheld", "+266696687", "266696687"}
+MAX_RAW_LENGTH = 32
+
+
+class UnusableNumber(ValueError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str
+    region: str | None  # ISO country, e.g. "IN"
+    is_mobile: bool
+
+    @property
+    def is_indian_mobile(self) -> bool:
+        return self.region == "IN" and self.is_mobile
+
+
+@lru_cache(maxsize=200_000)
+def normalise(raw: str | None, default_region: str = "IN") -> Phone:
+    """Parse a caller id as sent by a provider. Raises UnusableNumber(reason) for missing/withheld/invalid.
+
+    Cached: bursts come from repeat callers, and parsing is the worker's biggest per-call cost.
+    """
+    if raw is None or not raw.strip():
+        raise UnusableNumber("missing")
+    text = raw.strip()
+    if text.lower() in WITHHELD or text.lstrip("+").lower() in WITHHELD:
+        raise UnusableNumber("withheld")
+    if len(text) > MAX_RAW_LENGTH:
+        raise UnusableNumber("invalid")
+    digits_only = "".join(ch for ch in text if ch.isdigit())
+    # Indian providers send 91XXXXXXXXXX without '+'; phonenumbers would read it as a 12-digit national number.
+    if not text.startswith(("+", "0")) and len(digits_only) > 10 and default_region == "IN":
+        text = "+" + text
+    try:
+        parsed = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException:
+        raise UnusableNumber("invalid") from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise UnusableNumber("invalid")
+    kind = phonenumbers.number_type(parsed)
+    return Phone(
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        region=phonenumbers.region_code_for_number(parsed),
+        is_mobile=kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE),
+    )

@@ -1,0 +1,83 @@
+"""The PII vault: phone numbers encrypted at rest, looked up by blind index, shown masked.
+
+Stored form of a number: AES-GCM ciphertext as ``key id (1 byte) + nonce (12 bytes) + data``, an HMAC-SHA256
+blind index for equality lookups and uniqueness, and a display hint. Keys derive with HKDF from SAMPARK_PII_KEY,
+one per purpose, so a leaked blind index key does not open the ciphertexts. The clear number leaves this module
+only through :func:`reveal`, which writes an audit row.
+"""
+
+import hashlib
+import hmac
+import os
+from functools import lru_cache
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+
+KEY_ID = 1  # bump when SAMPARK_PII_KEY rotates; old ids stay decryptable while re-encryption runs
+
+
+@lru_cache(maxsize=8)
+def derived_key(purpose: str) -> bytes:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"sampark-pii-v1", info=purpose.encode())
+    return hkdf.derive(settings.PII_KEY.encode())
+
+
+@lru_cache(maxsize=1)
+def _aead() -> AESGCM:
+    return AESGCM(derived_key("phone-encryption"))
+
+
+def encrypt(clear: str) -> bytes:
+    nonce = os.urandom(12)
+    return bytes([KEY_ID]) + nonce + _aead().encrypt(nonce, clear.encode(), b"sampark-phone")
+
+
+def decrypt(blob: bytes) -> str:
+    blob = bytes(blob)
+    if not blob or blob[0] != KEY_ID:
+        raise ValueError("ciphertext has an unknown key id")
+    return _aead().decrypt(blob[1:13], blob[13:], b"sampark-phone").decode()
+
+
+def blind_index(e164: str) -> str:
+    """Hex HMAC of the E.164 form: equal numbers give equal indexes, nothing else is learnt from it."""
+    return hmac.new(derived_key("phone-blind-index"), e164.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def mask(e164: str) -> str:
+    """``+91 98XXXXXX10``: country code, first two and last two digits of the national number."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(e164, None)
+        cc, national = str(parsed.country_code), str(parsed.national_number)
+    except phonenumbers.NumberParseException:
+        return "XXXXXXXX"
+    if len(national) <= 4:
+        return f"+{cc} " + "X" * len(national)
+    return f"+{cc} {national[:2]}{'X' * (len(national) - 4)}{national[-2:]}"
+
+
+def sign(purpose: str, message: str, length: int = 16) -> str:
+    """A short keyed MAC (base32, lowercase) for unguessable links derived from public ids."""
+    import base64
+
+    digest = hmac.new(derived_key(purpose), message.encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode().lower()[:length]
+
+
+def reveal(*, ciphertext: bytes, actor, reason: str, subject: str) -> str:
+    """The only way a person gets to see a clear number: decrypts and writes an audit row."""
+    from sampark.core.models import AuditEntry
+
+    clear = decrypt(ciphertext)
+    AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=AuditEntry.Action.REVEAL_PHONE,
+        subject=subject,
+        detail={"reason": reason},
+    )
+    return clear

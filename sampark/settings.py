@@ -1,0 +1,224 @@
+"""Sampark settings: one file, every value from the environment, loud errors on bad values.
+
+With no configuration at all Sampark runs on SQLite (WAL) under ./data and generates its keys there.
+"""
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, got {raw!r}")
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+    return value
+
+
+DATA_DIR = Path(env_str("SAMPARK_DATA_DIR", str(Path.cwd() / "data"))).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def key_from_env_or_file(name: str, filename: str) -> str:
+    """A secret from the environment, else one generated once into the data folder (mode 0600)."""
+    if os.environ.get(name):
+        return os.environ[name]
+    path = DATA_DIR / filename
+    if not path.exists():
+        # O_EXCL: two processes starting together must not write two different keys.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+    value = path.read_text().strip()
+    if not value:
+        raise ImproperlyConfigured(f"{path} is empty; delete it to generate a new {name}")
+    return value
+
+
+SECRET_KEY = key_from_env_or_file("SAMPARK_SECRET_KEY", "secret_key")
+PII_KEY = key_from_env_or_file("SAMPARK_PII_KEY", "pii_key")
+if len(PII_KEY) < 32:
+    raise ImproperlyConfigured("SAMPARK_PII_KEY must be at least 32 characters")
+
+DEBUG = env_bool("SAMPARK_DEBUG", False)
+
+PUBLIC_URL = env_str("SAMPARK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+_public = urlsplit(PUBLIC_URL)
+if _public.scheme not in ("http", "https") or not _public.hostname:
+    raise ImproperlyConfigured(f"SAMPARK_PUBLIC_URL must be an http(s) URL, got {PUBLIC_URL!r}")
+
+ALLOWED_HOSTS = [h.strip() for h in env_str("SAMPARK_ALLOWED_HOSTS", "").split(",") if h.strip()] or [
+    _public.hostname,
+    "127.0.0.1",
+    "localhost",
+    "testserver",
+]
+CSRF_TRUSTED_ORIGINS = [f"{_public.scheme}://{_public.netloc}"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "sampark.core",
+    "sampark.geo",
+    "sampark.accounts",
+    "sampark.telephony",
+    "sampark.supporters",
+    "sampark.outreach",
+    "sampark.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "sampark.urls"
+WSGI_APPLICATION = "sampark.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sampark.sqlite3'}")
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)
+except Exception as exc:  # dj-database-url raises several types for a bad URL
+    raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from None
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    _db["OPTIONS"] = {
+        # WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+        ),
+        # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing to upgrade.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+elif _db["ENGINE"] == "django.db.backends.postgresql":
+    pass
+else:
+    raise ImproperlyConfigured("DATABASE_URL must be sqlite:// or postgres://")
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LANGUAGE_CODE = "hi"
+LANGUAGES = [("hi", "हिन्दी"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Asia/Kolkata"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = _public.scheme == "https"
+CSRF_COOKIE_SECURE = _public.scheme == "https"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Largest request body accepted anywhere; webhooks cap lower (see telephony.views).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("SAMPARK_MAX_BODY_BYTES", 64 * 1024, minimum=1024)
+HOOK_MAX_BODY_BYTES = env_int("SAMPARK_HOOK_MAX_BODY_BYTES", 16 * 1024, minimum=512)
+
+# --- Sampark's own settings -------------------------------------------------------------------------------
+SMS_BACKEND = env_choice("SAMPARK_SMS_BACKEND", "file", ("file", "exotel", "msg91"))
+SMS_OUTBOX_DIR = DATA_DIR / "outbox"
+EXOTEL_SID = env_str("SAMPARK_EXOTEL_SID", "")
+EXOTEL_API_KEY = env_str("SAMPARK_EXOTEL_API_KEY", "")
+EXOTEL_API_TOKEN = env_str("SAMPARK_EXOTEL_API_TOKEN", "")
+EXOTEL_SUBDOMAIN = env_str("SAMPARK_EXOTEL_SUBDOMAIN", "https://api.exotel.com")
+MSG91_AUTHKEY = env_str("SAMPARK_MSG91_AUTHKEY", "")
+MSG91_URL = env_str("SAMPARK_MSG91_URL", "https://control.msg91.com/api/v5/flow")
+if SMS_BACKEND == "exotel" and not (EXOTEL_SID and EXOTEL_API_KEY and EXOTEL_API_TOKEN):
+    raise ImproperlyConfigured(
+        "SAMPARK_SMS_BACKEND=exotel needs SAMPARK_EXOTEL_SID, SAMPARK_EXOTEL_API_KEY, SAMPARK_EXOTEL_API_TOKEN"
+    )
+if SMS_BACKEND == "msg91" and not MSG91_AUTHKEY:
+    raise ImproperlyConfigured("SAMPARK_SMS_BACKEND=msg91 needs SAMPARK_MSG91_AUTHKEY")
+
+# Version of the consent notice a new supporter is shown (the missed-call number's IVR/SMS notice).
+NOTICE_VERSION = env_str("SAMPARK_NOTICE_VERSION", "2026-11")
+# Allowed clock skew for signed generic webhooks.
+HOOK_MAX_SKEW_SECONDS = env_int("SAMPARK_HOOK_MAX_SKEW_SECONDS", 300, minimum=1)
+INTAKE_BATCH_SIZE = env_int("SAMPARK_INTAKE_BATCH_SIZE", 2000, minimum=1)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("SAMPARK_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,71 @@
+"""Writes for telephony: the webhook's single INSERT and published-number registration."""
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from sampark.core import counters, pii
+from sampark.telephony import numbers
+from sampark.telephony.models import Call, PublishedNumber
+from sampark.telephony.providers import PROVIDERS
+from sampark.telephony.providers.base import InboundCall
+
+_INSERT = (
+    f"INSERT INTO {Call._meta.db_table} "
+    "(number_id, provider, provider_call_id, caller_cipher, received_at, started_at, outcome, reject_reason) "
+    "VALUES (%s, %s, %s, %s, %s, %s, 'pending', '') "
+    "ON CONFLICT (provider, provider_call_id) DO NOTHING RETURNING id"
+)
+
+
+def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
+    """Write the call before the provider gets its reply. False when this provider call id was seen before.
+
+    One statement in autocommit: ON CONFLICT makes a redelivery a no-op even when two arrive at once.
+    """
+    ops = connection.ops
+    params = [
+        number.id,
+        number.provider,
+        call.provider_call_id,
+        pii.encrypt(call.caller),
+        ops.adapt_datetimefield_value(timezone.now()),
+        ops.adapt_datetimefield_value(call.started_at) if call.started_at else None,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT, params)
+        inserted = cursor.fetchone() is not None
+    if not inserted:
+        counters.increment("calls_duplicate")
+    return inserted
+
+
+def add_number(*, provider: str, slug: str, number: str, secret: str = "", ip_allowlist: str = "") -> PublishedNumber:
+    """Register a published number. Raises ValueError naming the field and the problem."""
+    from django.core.validators import validate_slug
+    from django.core.exceptions import ValidationError
+
+    from sampark.core.phones import UnusableNumber, normalise
+
+    if provider not in PROVIDERS:
+        raise ValueError(f"provider: unknown {provider!r}; choose from {', '.join(sorted(PROVIDERS))}")
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise ValueError(f"slug: {slug!r} may use only letters, digits, '-' and '_'") from None
+    try:
+        e164 = normalise(number).e164
+    except UnusableNumber as exc:
+        raise ValueError(f"number: {number!r} is not a valid phone number ({exc.reason})") from None
+    numbers.parse_allowlist(ip_allowlist)  # raises ValueError naming the bad entry
+    if provider != "generic" and not secret:
+        pass  # twilio/plivo need their auth token; key-based providers need a key: checked below
+    if not secret:
+        raise ValueError("secret: required (the provider's auth token, or the shared key for ?key=)")
+    with transaction.atomic():
+        if PublishedNumber.objects.filter(provider=provider, slug=slug).exists():
+            raise ValueError(f"slug: {provider}/{slug} is already registered")
+        created = PublishedNumber.objects.create(
+            provider=provider, slug=slug, number=e164, secret=secret, ip_allowlist=ip_allowlist
+        )
+    numbers.forget()
+    return created

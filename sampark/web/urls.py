@@ -1,0 +1,5 @@
+from django.urls import path
+
+from sampark.web import views
+
+urlpatterns = []
