@@ -15,3 +15,40 @@ def isolated_caches(settings, tmp_path):
     numbers.forget()
     series.forget()
     normalise.cache_clear()
+
+
+@pytest.fixture
+def generic_number(db):
+    from sampark.telephony.services import add_number
+
+    return add_number(provider="generic", slug="main", number="+911140000000", secret="generic-test-secret")
+
+
+@pytest.fixture
+def confirmation_templates(db):
+    from sampark.outreach.models import Category, SmsTemplate
+
+    return [
+        SmsTemplate.objects.create(
+            key="confirmation", language=language, dlt_entity_id="1001000000000000000", header="SAMPRK",
+            dlt_template_id=f"100700000000000000{n}", category=Category.SERVICE_IMPLICIT, body=body,
+        )
+        for n, (language, body) in enumerate([
+            ("hi", "सम्पर्क से जुड़ने के लिए धन्यवाद! अपना परिचय यहाँ पूरा करें: {#var#} -SAMPRK"),
+            ("en", "Thank you for joining Sampark! Complete your profile: {#var#} -SAMPRK"),
+        ])
+    ]
+
+
+@pytest.fixture
+def log_call(generic_number):
+    """Log a missed call as the webhook would; returns whether it was new."""
+    from sampark.telephony import numbers, services
+    from sampark.telephony.providers.base import InboundCall
+
+    config = numbers.lookup("generic", "main")
+
+    def _log(call_id: str, caller: str, at=None) -> bool:
+        return services.log_call(config, InboundCall(call_id, caller, "+911140000000", at))
+
+    return _log

@@ -44,7 +44,7 @@ def normalise(raw: str | None, default_region: str = "IN") -> Phone:
         raise UnusableNumber("invalid")
     digits_only = "".join(ch for ch in text if ch.isdigit())
     # Indian providers send 91XXXXXXXXXX without '+'; phonenumbers would read it as a 12-digit national number.
-    if not text.startswith(("+", "0")) and len(digits_only) > 10 and default_region == "IN":
+    if "+" not in text and not text.startswith("0") and len(digits_only) > 10 and default_region == "IN":
         text = "+" + text
     try:
         parsed = phonenumbers.parse(text, default_region)

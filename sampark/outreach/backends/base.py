@@ -53,14 +53,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-def http_post(url: str, data: bytes, headers: dict[str, str], timeout: float = TIMEOUT) -> tuple[int, bytes]:
+def http_post(url: str, data: bytes, headers: dict[str, str], timeout: float | None = None) -> tuple[int, bytes]:
     """POST and return (status, body) for any HTTP answer, 4xx/5xx included.
 
     Raises OSError (URLError, timeouts, refused or reset connections) when no HTTP answer came back.
     """
     request = urllib.request.Request(url, data=data, headers=headers, method="POST")
     try:
-        with _opener.open(request, timeout=timeout) as response:
+        with _opener.open(request, timeout=timeout or TIMEOUT) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         with exc:

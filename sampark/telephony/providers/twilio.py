@@ -37,8 +37,8 @@ def signature(auth_token: str, url: str, params) -> str:
 
 
 def port_variants(url: str) -> list[str]:
-    """The URL with and without its scheme's default port: Twilio may sign either form, so its helper libraries
-    try both (twilio-python RequestValidator.validate)."""
+    """The URL with and without its scheme's default port: Twilio may sign either form, so its helper
+    libraries try both (twilio-python RequestValidator.validate)."""
     parts = urlsplit(url)
     default = DEFAULT_PORTS.get(parts.scheme)
     try:
@@ -61,7 +61,9 @@ def verify(request, secret: str) -> bool:
     given_bytes = given.strip().encode()
     candidates = [variant for url in signed_urls(request) for variant in port_variants(url)]
     # Check every candidate without stopping early, in constant time each: the answer is all a caller learns.
-    matches = [hmac.compare_digest(signature(secret, url, request.POST).encode(), given_bytes) for url in candidates]
+    matches = [
+        hmac.compare_digest(signature(secret, url, request.POST).encode(), given_bytes) for url in candidates
+    ]
     return any(matches)
 
 

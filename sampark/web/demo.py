@@ -1,0 +1,72 @@
+"""Demo data: UP geography, SMS templates, two published numbers, an admin, and a few synthetic missed calls.
+
+Numbers are synthetic (a fixed fictitious series) and the demo's SMS backend is the file outbox, so nothing
+reaches a real person.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from sampark.outreach.models import Category, SmsTemplate
+from sampark.telephony import intake, services
+from sampark.telephony.models import PublishedNumber
+from sampark.telephony.providers.base import InboundCall
+
+AREAS_CSV = Path(__file__).resolve().parent.parent / "geo" / "data" / "up_demo_areas.csv"
+DEMO_CALLERS = [f"+9190000000{n:02d}" for n in range(1, 25)]  # synthetic series, not anyone's number
+
+CONFIRMATION = {
+    "hi": "सम्पर्क से जुड़ने के लिए धन्यवाद! अपना परिचय यहाँ पूरा करें: {#var#} -SAMPRK",
+    "en": "Thank you for joining Sampark! Complete your profile here: {#var#} -SAMPRK",
+}
+
+
+def write_secret(name: str) -> str:
+    path = settings.DATA_DIR / name
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(18))
+    return path.read_text().strip()
+
+
+def load(stdout) -> None:
+    call_command("migrate", verbosity=0)
+    call_command("geo", "import", str(AREAS_CSV), verbosity=0, stdout=open(os.devnull, "w"))
+    for language, body in CONFIRMATION.items():
+        SmsTemplate.objects.update_or_create(key="confirmation", language=language, defaults={
+            "dlt_entity_id": "1001000000000000000", "header": "SAMPRK",
+            "dlt_template_id": f"1007000000000000{1 if language == 'hi' else 2:03d}",
+            "category": Category.SERVICE_IMPLICIT, "body": body,
+        })
+    numbers = []
+    for provider, slug in (("generic", "demo"), ("exotel", "demo-exotel")):
+        secret = write_secret(f"demo_{provider}_secret")
+        number = PublishedNumber.objects.filter(provider=provider, slug=slug).first()
+        if number is None:
+            number = services.add_number(provider=provider, slug=slug, number="+911140000000", secret=secret)
+        numbers.append(number)
+    password = write_secret("demo_admin_password")
+    User = get_user_model()
+    admin = User.objects.filter(username="admin").first() or User.objects.create_superuser("admin", None, password)
+    admin.set_password(password)
+    admin.save()
+    if not numbers[0].calls.exists():
+        from sampark.telephony.numbers import lookup
+
+        config = lookup("generic", "demo")
+        start = timezone.now() - timedelta(hours=2)
+        for n, caller in enumerate(DEMO_CALLERS + DEMO_CALLERS[:5] + ["anonymous"]):
+            services.log_call(config, InboundCall(f"demo-{n}", caller, "+911140000000", start + timedelta(minutes=n)))
+        intake.run(once=True)
+    stdout.write(f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', password in {settings.DATA_DIR}/demo_admin_password")
+    stdout.write(f"Try a missed call (exotel shape):\n  curl '{settings.PUBLIC_URL}/hooks/exotel/demo-exotel/"
+                 f"?key={write_secret('demo_exotel_secret')}&CallSid=try-1&CallFrom=09000000099&CallTo=01140000000'")
+    stdout.write(f"SMS outbox: {settings.SMS_OUTBOX_DIR}/sms.jsonl")

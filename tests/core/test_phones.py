@@ -1,0 +1,43 @@
+"""Phone normalisation: every way people and providers write one number gives one E.164 form."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sampark.core.phones import UnusableNumber, normalise
+
+
+@pytest.mark.parametrize("raw", [
+    "+91 98765 00001", "098765 00001", "919876500001", "9876500001", "+91-98765-00001", "0091 98765 00001",
+    "(+91) 98765 00001", "९८७६५००००१",  # Devanagari digits, as a Hindi keyboard types them
+])
+def test_indian_mobile_formats(raw):
+    phone = normalise(raw)
+    assert phone.e164 == "+919876500001"
+    assert phone.is_indian_mobile
+
+
+def test_non_resident_numbers_are_valid():
+    phone = normalise("+1 202 555 0143")
+    assert (phone.region, phone.e164) == ("US", "+12025550143")
+    assert not phone.is_indian_mobile
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    (None, "missing"), ("  ", "missing"), ("anonymous", "withheld"), ("+266696687", "withheld"),
+    ("RESTRICTED", "withheld"), ("123", "invalid"), ("x" * 500, "invalid"), ("98765", "invalid"),
+])
+def test_unusable(raw, reason):
+    with pytest.raises(UnusableNumber) as error:
+        normalise(raw)
+    assert error.value.reason == reason
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_either_a_valid_number_or_a_reasoned_rejection(text):
+    try:
+        phone = normalise(text)
+    except UnusableNumber as exc:
+        assert exc.reason in {"missing", "withheld", "invalid"}
+    else:
+        assert phone.e164.startswith("+") and phone.e164[1:].isdigit()

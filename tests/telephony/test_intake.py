@@ -1,0 +1,134 @@
+"""The intake worker: logged calls become supporters exactly once, whatever the number's format."""
+
+import json
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from sampark.core import counters, pii
+from sampark.outreach.models import OutboundSms
+from sampark.supporters.models import Callback, Consent, Supporter, Touch
+from sampark.telephony import intake
+from sampark.telephony.models import Call
+
+# Fictitious numbers; the test never sends anything anywhere.
+FORMATS = ["+91 98765 00001", "098765 00001", "919876500001", "9876500001"]
+
+
+def test_every_format_of_one_number_is_one_supporter(log_call, confirmation_templates):
+    for n, raw in enumerate(FORMATS):
+        assert log_call(f"c{n}", raw)
+    assert intake.run(once=True) == 4
+
+    supporter = Supporter.objects.get()
+    assert supporter.call_count == 4
+    assert supporter.phone_hint == "+91 98XXXXXX01"
+    assert pii.decrypt(supporter.phone_cipher) == "+919876500001"
+    assert supporter.phone_index == pii.blind_index("+919876500001")
+    assert supporter.stage == "new" and supporter.language == "hi"
+    assert supporter.first_call_at <= supporter.last_call_at
+    assert supporter.notice_version
+    assert Touch.objects.filter(supporter=supporter, kind="missed_call").count() == 4
+    assert Consent.objects.filter(supporter=supporter, purpose="join", granted=True).count() == 1
+    assert Callback.objects.filter(supporter=supporter, status="pending").count() == 1
+    assert set(Call.objects.values_list("outcome", flat=True)) == {"accepted"}
+    assert counters.read("supporters", "calls_accepted") == {"supporters": 1, "calls_accepted": 4}
+
+
+def test_clear_number_is_not_stored_anywhere(log_call, confirmation_templates):
+    log_call("c1", "+91 98765 00001")
+    intake.run(once=True)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for model in (Call, Supporter, Touch, OutboundSms):
+            cursor.execute(f"SELECT * FROM {model._meta.db_table}")
+            dump = repr(cursor.fetchall())
+            assert "9876500001" not in dump, model
+
+
+def test_running_twice_processes_nothing_twice(log_call, confirmation_templates):
+    log_call("c1", "9876500001")
+    assert intake.run(once=True) == 1
+    assert intake.run(once=True) == 0
+    assert Supporter.objects.get().call_count == 1
+    assert Touch.objects.count() == 1
+    assert OutboundSms.objects.count() == 1
+
+
+def test_redelivered_call_is_one_call(log_call):
+    assert log_call("same", "9876500001") is True
+    assert log_call("same", "9876500001") is False
+    assert Call.objects.count() == 1
+    assert counters.read("calls_duplicate")["calls_duplicate"] == 1
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("", "missing"), ("anonymous", "withheld"), ("Unknown", "withheld"), ("private", "withheld"),
+    ("+266696687", "withheld"), ("12345", "invalid"), ("'; DROP TABLE supporters;--", "invalid"),
+    ("<script>alert(1)</script>", "invalid"), ("९८७६", "invalid"), ("+91 00000 00000", "invalid"),
+])
+def test_unusable_callers_are_rejected_with_their_reason(log_call, raw, reason):
+    log_call("c1", raw)
+    intake.run(once=True)
+    call = Call.objects.get()
+    assert (call.outcome, call.reject_reason) == ("rejected", reason)
+    assert Supporter.objects.count() == 0
+    assert counters.read("calls_rejected")["calls_rejected"] == 1
+
+
+def test_foreign_numbers_join_but_get_no_indian_sms(log_call, confirmation_templates):
+    log_call("c1", "+44 7400 123456")  # UK mobile range set aside for drama
+    log_call("c2", "+91 11 2345 6789")  # Delhi landline: joins, cannot get SMS
+    intake.run(once=True)
+    assert Supporter.objects.count() == 2
+    assert set(Supporter.objects.values_list("phone_region", flat=True)) == {"GB", "IN"}
+    assert OutboundSms.objects.count() == 0
+
+
+def test_one_confirmation_per_24_hours(log_call, confirmation_templates, settings):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_call("c1", "9876500001")
+        intake.run(once=True)
+        clock.shift(timedelta(hours=23))
+        log_call("c2", "9876500001")
+        intake.run(once=True)
+        assert OutboundSms.objects.count() == 1
+        clock.shift(timedelta(hours=2))
+        log_call("c3", "9876500001")
+        intake.run(once=True)
+        assert OutboundSms.objects.count() == 2
+
+
+def test_confirmation_sms_carries_the_personal_link_in_hindi(log_call, confirmation_templates, settings):
+    from sampark.outreach.services import deliver_due
+    from sampark.supporters.services import profile_url
+
+    log_call("c1", "9876500001")
+    intake.run(once=True)
+    assert deliver_due() == 1
+    line = json.loads((settings.SMS_OUTBOX_DIR / "sms.jsonl").read_text().splitlines()[0])
+    supporter = Supporter.objects.get()
+    assert line["to"] == "+919876500001"
+    assert profile_url(supporter) in line["body"]
+    assert "धन्यवाद" in line["body"]
+    assert line["template_id"] == confirmation_templates[0].dlt_template_id
+    assert line["header"] == "SAMPRK" and line["category"] == "service_implicit"
+
+
+def test_state_is_guessed_from_the_number_series(log_call, confirmation_templates):
+    from sampark.geo.models import Area, NumberSeries
+
+    country = Area.objects.create(code="IN", level="country", name_en="India", name_hi="भारत", path="IN")
+    up = Area.objects.create(code="UP", parent=country, level="state", name_en="Uttar Pradesh",
+                             name_hi="उत्तर प्रदेश", path="IN.UP")
+    NumberSeries.objects.create(prefix="9876", operator="Test", circle_code="UE", circle="UP (East)")
+    log_call("c1", "9876500001")
+    log_call("c2", "9123400001")  # series not in the table: no guess
+    intake.run(once=True)
+    guessed = Supporter.objects.get(phone_index=pii.blind_index("+919876500001"))
+    assert (guessed.area, guessed.area_is_guess) == (up, True)
+    other = Supporter.objects.get(phone_index=pii.blind_index("+919123400001"))
+    assert (other.area, other.area_is_guess) == (None, False)
