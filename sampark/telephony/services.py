@@ -41,8 +41,8 @@ def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
 
 def add_number(*, provider: str, slug: str, number: str, secret: str = "", ip_allowlist: str = "") -> PublishedNumber:
     """Register a published number. Raises ValueError naming the field and the problem."""
-    from django.core.validators import validate_slug
     from django.core.exceptions import ValidationError
+    from django.core.validators import validate_slug
 
     from sampark.core.phones import UnusableNumber, normalise
 

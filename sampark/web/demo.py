@@ -66,7 +66,8 @@ def load(stdout) -> None:
         for n, caller in enumerate(DEMO_CALLERS + DEMO_CALLERS[:5] + ["anonymous"]):
             services.log_call(config, InboundCall(f"demo-{n}", caller, "+911140000000", start + timedelta(minutes=n)))
         intake.run(once=True)
-    stdout.write(f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', password in {settings.DATA_DIR}/demo_admin_password")
+    stdout.write(f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', "
+                 f"password in {settings.DATA_DIR}/demo_admin_password")
     stdout.write(f"Try a missed call (exotel shape):\n  curl '{settings.PUBLIC_URL}/hooks/exotel/demo-exotel/"
                  f"?key={write_secret('demo_exotel_secret')}&CallSid=try-1&CallFrom=09000000099&CallTo=01140000000'")
     stdout.write(f"SMS outbox: {settings.SMS_OUTBOX_DIR}/sms.jsonl")

@@ -1,0 +1,137 @@
+"""The supporter's own profile form (the page behind the personal link in the confirmation SMS)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from sampark.geo.models import Area, Level
+
+
+class AreaChoices:
+    """The districts and assembly constituencies one supporter may pick from, loaded in two queries.
+
+    Districts are those of the supporter's state when we know (or have guessed) it, else every district in the
+    tree; both lists are sorted by name in the active language, so build this inside that language.
+    """
+
+    def __init__(self, state: Area | None):
+        districts = Area.objects.filter(level=Level.DISTRICT)
+        if state is not None:
+            inside = list(districts.filter(path__startswith=state.path + "."))
+            districts = inside if inside else list(districts)  # no districts imported for that state yet
+        self.districts = sorted(districts, key=lambda a: a.name)
+        by_id = {d.id: d for d in self.districts}
+        assemblies = Area.objects.filter(level=Level.ASSEMBLY, parent_id__in=list(by_id))
+        self.assemblies_of: dict[int, list[Area]] = {d.id: [] for d in self.districts}
+        for assembly in sorted(assemblies, key=lambda a: a.name):
+            self.assemblies_of[assembly.parent_id].append(assembly)
+        self.district_by_code = {d.code: d for d in self.districts}
+        self.assembly_by_code = {a.code: a for group in self.assemblies_of.values() for a in group}
+
+    def district_choices(self) -> list:
+        return [("", _("— Choose your district —"))] + [(d.code, d.name) for d in self.districts]
+
+    def assembly_choices(self) -> list:
+        """One optgroup per district, so the list stays usable without the filtering script."""
+        groups = [
+            (d.name, [(a.code, a.name) for a in self.assemblies_of[d.id]])
+            for d in self.districts
+            if self.assemblies_of[d.id]
+        ]
+        return [("", _("— Not sure / leave empty —"))] + groups
+
+
+class AssemblySelect(forms.Select):
+    """A select whose options carry the code of their district, for the inline filtering script."""
+
+    def __init__(self, *args, district_of: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district_of = district_of or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in self.district_of:
+            option["attrs"]["data-district"] = self.district_of[value]
+        return option
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        strip=True,
+        error_messages={
+            "required": _("Please write your name."),
+            "max_length": _("Your name can be at most %(limit_value)d letters long (you wrote %(show_value)d)."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autocapitalize": "words"}),
+    )
+    district = forms.ChoiceField(
+        label=_("District"),
+        error_messages={
+            "required": _("Please choose your district."),
+            "invalid_choice": _("Please choose your district from the list."),
+        },
+    )
+    assembly = forms.ChoiceField(
+        label=_("Assembly constituency"),
+        required=False,
+        widget=AssemblySelect,
+        help_text=_("Optional. Only the constituencies of the district you chose can be picked."),
+        error_messages={"invalid_choice": _("Please choose your assembly constituency from the list.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language for our messages"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a language."),
+            "invalid_choice": _("Please choose हिन्दी or English."),
+        },
+    )
+    contact_consent = forms.BooleanField(
+        label=_("Yes, volunteers of the movement may call me and send me SMS or WhatsApp messages."),
+        required=False,
+    )
+
+    def __init__(self, *args, areas: AreaChoices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.areas = areas
+        self.fields["district"].choices = areas.district_choices()
+        self.fields["assembly"].choices = areas.assembly_choices()
+        self.fields["assembly"].widget.district_of = {
+            a.code: d.code for d in areas.districts for a in areas.assemblies_of[d.id]
+        }
+        self.fields["language"].choices = list(settings.LANGUAGES)  # each language named in its own script
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())  # tabs, newlines, runs of spaces → one space
+        if not name:
+            raise forms.ValidationError(_("Please write your name."), code="required")
+        return name
+
+    def clean_district(self) -> Area:
+        return self.areas.district_by_code[self.cleaned_data["district"]]
+
+    def clean_assembly(self) -> Area | None:
+        code = self.cleaned_data.get("assembly")
+        return self.areas.assembly_by_code[code] if code else None
+
+    def clean(self):
+        cleaned = super().clean()
+        district, assembly = cleaned.get("district"), cleaned.get("assembly")
+        if district is not None and assembly is not None and assembly.parent_id != district.id:
+            self.add_error(
+                "assembly",
+                forms.ValidationError(
+                    _("The assembly constituency %(assembly)s is not in %(district)s district. Choose one "
+                      "from %(district)s, or leave the assembly constituency empty."),
+                    code="outside_district",
+                    params={"assembly": assembly.name, "district": district.name},
+                ),
+            )
+        return cleaned
+
+    @property
+    def area(self) -> Area:
+        """Where the supporter lives, as precisely as they told us: the assembly if chosen, else the district."""
+        return self.cleaned_data.get("assembly") or self.cleaned_data["district"]
