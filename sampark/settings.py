@@ -3,6 +3,7 @@
 With no configuration at all Sampark runs on SQLite (WAL) under ./data and generates its keys there.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -202,6 +203,13 @@ EXOTEL_API_TOKEN = env_str("SAMPARK_EXOTEL_API_TOKEN", "")
 EXOTEL_SUBDOMAIN = env_str("SAMPARK_EXOTEL_SUBDOMAIN", "https://api.exotel.com")
 MSG91_AUTHKEY = env_str("SAMPARK_MSG91_AUTHKEY", "")
 MSG91_URL = env_str("SAMPARK_MSG91_URL", "https://control.msg91.com/api/v5/flow")
+# MSG91 keeps its own id per DLT template: a JSON object {"<DLT template id>": "<MSG91 template id>"}.
+try:
+    MSG91_TEMPLATE_IDS = json.loads(env_str("SAMPARK_MSG91_TEMPLATE_IDS", "{}"))
+except ValueError:
+    raise ImproperlyConfigured("SAMPARK_MSG91_TEMPLATE_IDS must be a JSON object") from None
+if not isinstance(MSG91_TEMPLATE_IDS, dict):
+    raise ImproperlyConfigured("SAMPARK_MSG91_TEMPLATE_IDS must be a JSON object")
 if SMS_BACKEND == "exotel" and not (EXOTEL_SID and EXOTEL_API_KEY and EXOTEL_API_TOKEN):
     raise ImproperlyConfigured(
         "SAMPARK_SMS_BACKEND=exotel needs SAMPARK_EXOTEL_SID, SAMPARK_EXOTEL_API_KEY, SAMPARK_EXOTEL_API_TOKEN"

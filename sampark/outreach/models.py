@@ -43,6 +43,7 @@ class OutboundSms(models.Model):
     to_cipher = models.BinaryField()  # recipient, encrypted like every stored number
     template = models.ForeignKey(SmsTemplate, on_delete=models.PROTECT, related_name="+")
     body = models.TextField()
+    variables = models.JSONField(default=list)  # the {#var#} values, for providers that hold the template text
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     not_before = models.DateTimeField()  # promotional messages wait for 10:00-21:00 IST
     created_at = models.DateTimeField()

@@ -52,11 +52,19 @@ def queue_confirmations(supporters) -> int:
     rows = []
     for supporter in supporters:
         template = templates.get(supporter.language) or templates.get("hi") or next(iter(templates.values()))
-        rows.append(OutboundSms(
-            public_id=public_id(), supporter_id=supporter.id, to_cipher=supporter.phone_cipher, template=template,
-            body=fill(template.body, [profile_url(supporter)]), not_before=not_before_for(template, now),
-            created_at=now,
-        ))
+        link = profile_url(supporter)
+        rows.append(
+            OutboundSms(
+                public_id=public_id(),
+                supporter_id=supporter.id,
+                to_cipher=supporter.phone_cipher,
+                template=template,
+                body=fill(template.body, [link]),
+                variables=[link],
+                not_before=not_before_for(template, now),
+                created_at=now,
+            )
+        )
     OutboundSms.objects.bulk_create(rows, batch_size=1000)
     counters.increment("sms_queued", len(rows))
     transaction.on_commit(enqueue_delivery)
@@ -79,26 +87,36 @@ def deliver_due(limit: int = 500) -> int:
     now = timezone.now()
     due = list(
         OutboundSms.objects.filter(status=OutboundSms.Status.QUEUED, not_before__lte=now)
-        .select_related("template").order_by("not_before", "id")[:limit]
+        .select_related("template")
+        .order_by("not_before", "id")[:limit]
     )
     sent = 0
     for message in due:
-        claimed = OutboundSms.objects.filter(pk=message.pk, status=OutboundSms.Status.QUEUED,
-                                             attempts=message.attempts).update(attempts=message.attempts + 1)
+        claimed = OutboundSms.objects.filter(
+            pk=message.pk, status=OutboundSms.Status.QUEUED, attempts=message.attempts
+        ).update(attempts=message.attempts + 1)
         if not claimed:
             continue
         template = message.template
-        result = backend.send(SmsToSend(
-            public_id=message.public_id, to=pii.decrypt(message.to_cipher), body=message.body,
-            template_id=template.dlt_template_id, header=template.header, category=template.category,
-            entity_id=template.dlt_entity_id,
-        ))
+        result = backend.send(
+            SmsToSend(
+                public_id=message.public_id,
+                to=pii.decrypt(message.to_cipher),
+                body=message.body,
+                template_id=template.dlt_template_id,
+                header=template.header,
+                category=template.category,
+                entity_id=template.dlt_entity_id,
+                variables=tuple(message.variables),
+            )
+        )
         if result.ok:
             OutboundSms.objects.filter(pk=message.pk).update(
-                status=OutboundSms.Status.SENT, sent_at=timezone.now(), provider_message_id=result.provider_message_id)
+                status=OutboundSms.Status.SENT, sent_at=timezone.now(), provider_message_id=result.provider_message_id
+            )
             sent += 1
         elif result.retryable and message.attempts + 1 < MAX_ATTEMPTS:
-            backoff = timedelta(minutes=2 ** message.attempts)
+            backoff = timedelta(minutes=2**message.attempts)
             OutboundSms.objects.filter(pk=message.pk).update(not_before=now + backoff, error=result.error[:300])
         else:
             OutboundSms.objects.filter(pk=message.pk).update(status=OutboundSms.Status.FAILED, error=result.error[:300])

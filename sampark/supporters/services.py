@@ -37,9 +37,25 @@ class Joined:
 
 
 _COLUMNS = (
-    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "name",
-    "language", "area_id", "area_is_guess", "stage", "source_number_id", "notice_version", "first_call_at",
-    "last_call_at", "call_count", "link_version", "created_at", "updated_at",
+    "public_id",
+    "phone_cipher",
+    "phone_index",
+    "phone_hint",
+    "phone_region",
+    "phone_is_mobile",
+    "name",
+    "language",
+    "area_id",
+    "area_is_guess",
+    "stage",
+    "source_number_id",
+    "notice_version",
+    "first_call_at",
+    "last_call_at",
+    "call_count",
+    "link_version",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -68,17 +84,32 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
     joined: dict[str, Joined] = {}
     keys = sorted(callers)
     for start in range(0, len(keys), UPSERT_CHUNK):
-        chunk = keys[start:start + UPSERT_CHUNK]
+        chunk = keys[start : start + UPSERT_CHUNK]
         params: list = []
         fresh_ids = {}
         for index in chunk:
             batch = callers[index]
             fresh_ids[index] = public_id()
             params += [
-                fresh_ids[index], pii.encrypt(batch.phone.e164), index, pii.mask(batch.phone.e164),
-                batch.phone.region or "", batch.phone.is_mobile, "", "hi", batch.area_id, batch.area_id is not None,
-                Stage.NEW, batch.number_id, settings.NOTICE_VERSION, adapt(batch.first_at), adapt(batch.last_at),
-                len(batch.call_ids), 1, adapt(now), adapt(now),
+                fresh_ids[index],
+                pii.encrypt(batch.phone.e164),
+                index,
+                pii.mask(batch.phone.e164),
+                batch.phone.region or "",
+                batch.phone.is_mobile,
+                "",
+                "hi",
+                batch.area_id,
+                batch.area_id is not None,
+                Stage.NEW,
+                batch.number_id,
+                settings.NOTICE_VERSION,
+                adapt(batch.first_at),
+                adapt(batch.last_at),
+                len(batch.call_ids),
+                1,
+                adapt(now),
+                adapt(now),
             ]
         with connection.cursor() as cursor:
             cursor.execute(_upsert_sql(len(chunk)), params)
@@ -87,8 +118,14 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
 
     new = [j for j in joined.values() if j.created]
     Consent.objects.bulk_create(
-        Consent(supporter_id=j.supporter_id, purpose="join", granted=True, notice_version=settings.NOTICE_VERSION,
-                channel="missed_call", at=now)
+        Consent(
+            supporter_id=j.supporter_id,
+            purpose="join",
+            granted=True,
+            notice_version=settings.NOTICE_VERSION,
+            channel="missed_call",
+            at=now,
+        )
         for j in new
     )
     area_of = {joined[i].supporter_id: callers[i].area_id for i in joined}
@@ -127,6 +164,7 @@ def add_touches(kind: str, entries: list[tuple[int, datetime, dict]]) -> None:
 
 # --- the personal profile link ------------------------------------------------------------------------------
 
+
 def profile_token(supporter: Supporter) -> str:
     """public id + a keyed MAC: unguessable, needs no stored secret, revoked by bumping link_version."""
     return supporter.public_id + pii.sign("profile-link", f"{supporter.public_id}:{supporter.link_version}")
@@ -160,7 +198,14 @@ def update_profile(supporter: Supporter, *, name: str, area, language: str, cont
     supporter.save(update_fields=["name", "area", "area_is_guess", "language", "contact_consent", "updated_at"])
     Callback.objects.filter(supporter=supporter, status=Callback.Status.PENDING).update(area=area)
     if consent_changed:
-        Consent.objects.create(supporter=supporter, purpose="contact", granted=contact_consent,
-                               notice_version=settings.NOTICE_VERSION, channel="web", at=now)
-    Touch.objects.create(supporter=supporter, kind=Touch.Kind.PROFILE, at=now,
-                         detail={"area": area.code if area else None})
+        Consent.objects.create(
+            supporter=supporter,
+            purpose="contact",
+            granted=contact_consent,
+            notice_version=settings.NOTICE_VERSION,
+            channel="web",
+            at=now,
+        )
+    Touch.objects.create(
+        supporter=supporter, kind=Touch.Kind.PROFILE, at=now, detail={"area": area.code if area else None}
+    )

@@ -52,7 +52,10 @@ def process_batch(limit: int | None = None) -> int:
             batch = callers.get(index)
             if batch is None:
                 batch = callers[index] = supporters.CallerBatch(
-                    phone=phone, number_id=number_id, first_at=at, last_at=at,
+                    phone=phone,
+                    number_id=number_id,
+                    first_at=at,
+                    last_at=at,
                     area_id=series.guess_state_area_id(phone),
                 )
             batch.first_at, batch.last_at = min(batch.first_at, at), max(batch.last_at, at)
@@ -60,21 +63,28 @@ def process_batch(limit: int | None = None) -> int:
 
         joined = supporters.record_missed_calls(callers) if callers else {}
         now = timezone.now()
-        supporters.add_touches(Touch.Kind.MISSED_CALL, [
-            (joined[index_of_call[call_id]].supporter_id, started_at or received_at, {"call": call_id})
-            for call_id, _n, _c, received_at, started_at in rows if call_id in index_of_call
-        ])
+        supporters.add_touches(
+            Touch.Kind.MISSED_CALL,
+            [
+                (joined[index_of_call[call_id]].supporter_id, started_at or received_at, {"call": call_id})
+                for call_id, _n, _c, received_at, started_at in rows
+                if call_id in index_of_call
+            ],
+        )
         _mark_accepted(index_of_call, joined, now)
         for reason, call_ids in rejected.items():
-            Call.objects.filter(id__in=call_ids).update(outcome=Call.Outcome.REJECTED, reject_reason=reason,
-                                                        processed_at=now)
+            Call.objects.filter(id__in=call_ids).update(
+                outcome=Call.Outcome.REJECTED, reject_reason=reason, processed_at=now
+            )
         due = supporters.claim_confirmations([j.supporter_id for j in joined.values()])
         outreach.queue_confirmations(due)
-        counters.increment_many({
-            "calls_accepted": len(index_of_call),
-            "calls_rejected": sum(len(ids) for ids in rejected.values()),
-            "supporters": sum(1 for j in joined.values() if j.created),
-        })
+        counters.increment_many(
+            {
+                "calls_accepted": len(index_of_call),
+                "calls_rejected": sum(len(ids) for ids in rejected.values()),
+                "supporters": sum(1 for j in joined.values() if j.created),
+            }
+        )
     return len(rows)
 
 
@@ -89,17 +99,21 @@ def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
         # Most supporters have one call in a batch: update them with a CASE over a chunk of ids.
         single_pairs = [(ids[0], sid) for sid, ids in by_supporter.items() if len(ids) == 1]
         for start in range(0, len(single_pairs), 500):
-            chunk = single_pairs[start:start + 500]
+            chunk = single_pairs[start : start + 500]
             cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
             params = [v for pair in chunk for v in pair] + [adapt] + [call_id for call_id, _ in chunk]
             cursor.execute(
                 f"UPDATE {table} SET outcome = 'accepted', supporter_id = CASE id {cases} END, processed_at = %s "
-                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})", params)
+                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
+                params,
+            )
         for sid, ids in by_supporter.items():
             if len(ids) > 1:
                 cursor.execute(
                     f"UPDATE {table} SET outcome = 'accepted', supporter_id = %s, processed_at = %s "
-                    f"WHERE id IN ({', '.join(['%s'] * len(ids))})", [sid, adapt, *ids])
+                    f"WHERE id IN ({', '.join(['%s'] * len(ids))})",
+                    [sid, adapt, *ids],
+                )
 
 
 def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> int:

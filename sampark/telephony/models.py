@@ -56,9 +56,7 @@ class Call(models.Model):
         ]
         indexes = [
             # the intake worker's claim: oldest unprocessed calls first; stays tiny because processed rows leave it
-            models.Index(
-                fields=["id"], name="call_pending", condition=models.Q(processed_at__isnull=True)
-            ),
+            models.Index(fields=["id"], name="call_pending", condition=models.Q(processed_at__isnull=True)),
             # a supporter's call history on their timeline
             models.Index(fields=["supporter", "received_at"], name="call_supporter"),
         ]

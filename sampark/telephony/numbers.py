@@ -52,8 +52,9 @@ def lookup(provider: str, slug: str) -> NumberConfig | None:
     number = PublishedNumber.objects.filter(provider=provider, slug=slug, active=True).first()
     config = None
     if number is not None:
-        config = NumberConfig(number.id, number.provider, number.slug, number.secret,
-                              parse_allowlist(number.ip_allowlist))
+        config = NumberConfig(
+            number.id, number.provider, number.slug, number.secret, parse_allowlist(number.ip_allowlist)
+        )
     if len(_cache) > 10_000:  # unknown slugs probed by a scanner must not grow memory without bound
         _cache.clear()
     _cache[key] = (now + CACHE_SECONDS, config)

@@ -40,27 +40,38 @@ def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
 
 
 def add_number(*, provider: str, slug: str, number: str, secret: str = "", ip_allowlist: str = "") -> PublishedNumber:
-    """Register a published number. Raises ValueError naming the field and the problem."""
+    """Register a published number. Raises ValueError("<field>: <problem>") naming the field and the problem.
+
+    ``secret`` is what the provider's webhooks are checked with: the account's auth token for providers that sign
+    (twilio, plivo), our HMAC key for generic, the ?key= value for providers that cannot sign.
+    """
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_slug
 
     from sampark.core.phones import UnusableNumber, normalise
 
     if provider not in PROVIDERS:
-        raise ValueError(f"provider: unknown {provider!r}; choose from {', '.join(sorted(PROVIDERS))}")
+        raise ValueError(f"provider: unknown {provider[:40]!r}; choose from {', '.join(sorted(PROVIDERS))}")
+    slug_max = PublishedNumber._meta.get_field("slug").max_length
     try:
         validate_slug(slug)
     except ValidationError:
-        raise ValueError(f"slug: {slug!r} may use only letters, digits, '-' and '_'") from None
+        raise ValueError(f"slug: {slug[:60]!r} may use only letters, digits, '-' and '_'") from None
+    if len(slug) > slug_max:
+        raise ValueError(f"slug: longer than {slug_max} characters")
     try:
         e164 = normalise(number).e164
     except UnusableNumber as exc:
-        raise ValueError(f"number: {number!r} is not a valid phone number ({exc.reason})") from None
-    numbers.parse_allowlist(ip_allowlist)  # raises ValueError naming the bad entry
-    if provider != "generic" and not secret:
-        pass  # twilio/plivo need their auth token; key-based providers need a key: checked below
+        raise ValueError(f"number: {number[:40]!r} is not a valid phone number ({exc.reason})") from None
+    try:
+        numbers.parse_allowlist(ip_allowlist)
+    except ValueError as exc:
+        raise ValueError(f"ip_allowlist: {exc}") from None
     if not secret:
         raise ValueError("secret: required (the provider's auth token, or the shared key for ?key=)")
+    secret_max = PublishedNumber._meta.get_field("secret").max_length
+    if len(secret) > secret_max:
+        raise ValueError(f"secret: longer than {secret_max} characters")
     with transaction.atomic():
         if PublishedNumber.objects.filter(provider=provider, slug=slug).exists():
             raise ValueError(f"slug: {provider}/{slug} is already registered")

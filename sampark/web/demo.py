@@ -41,11 +41,17 @@ def load(stdout) -> None:
     call_command("migrate", verbosity=0)
     call_command("geo", "import", str(AREAS_CSV), verbosity=0, stdout=open(os.devnull, "w"))
     for language, body in CONFIRMATION.items():
-        SmsTemplate.objects.update_or_create(key="confirmation", language=language, defaults={
-            "dlt_entity_id": "1001000000000000000", "header": "SAMPRK",
-            "dlt_template_id": f"1007000000000000{1 if language == 'hi' else 2:03d}",
-            "category": Category.SERVICE_IMPLICIT, "body": body,
-        })
+        SmsTemplate.objects.update_or_create(
+            key="confirmation",
+            language=language,
+            defaults={
+                "dlt_entity_id": "1001000000000000000",
+                "header": "SAMPRK",
+                "dlt_template_id": f"1007000000000000{1 if language == 'hi' else 2:03d}",
+                "category": Category.SERVICE_IMPLICIT,
+                "body": body,
+            },
+        )
     numbers = []
     for provider, slug in (("generic", "demo"), ("exotel", "demo-exotel")):
         secret = write_secret(f"demo_{provider}_secret")
@@ -66,8 +72,11 @@ def load(stdout) -> None:
         for n, caller in enumerate(DEMO_CALLERS + DEMO_CALLERS[:5] + ["anonymous"]):
             services.log_call(config, InboundCall(f"demo-{n}", caller, "+911140000000", start + timedelta(minutes=n)))
         intake.run(once=True)
-    stdout.write(f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', "
-                 f"password in {settings.DATA_DIR}/demo_admin_password")
-    stdout.write(f"Try a missed call (exotel shape):\n  curl '{settings.PUBLIC_URL}/hooks/exotel/demo-exotel/"
-                 f"?key={write_secret('demo_exotel_secret')}&CallSid=try-1&CallFrom=09000000099&CallTo=01140000000'")
+    stdout.write(
+        f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', password in {settings.DATA_DIR}/demo_admin_password"
+    )
+    stdout.write(
+        f"Try a missed call (exotel shape):\n  curl '{settings.PUBLIC_URL}/hooks/exotel/demo-exotel/"
+        f"?key={write_secret('demo_exotel_secret')}&CallSid=try-1&CallFrom=09000000099&CallTo=01140000000'"
+    )
     stdout.write(f"SMS outbox: {settings.SMS_OUTBOX_DIR}/sms.jsonl")

@@ -198,6 +198,12 @@ def test_4xx_is_not_retryable(fake):
     assert result.error == "HTTP 400: Invalid Recipient"
 
 
+def test_provider_errors_never_echo_the_number(fake):
+    fake.answer = lambda form: rest_exception(400, f"Invalid Recipient [{form['To']}] / 0000000001")
+    result = exotel.send(message())
+    assert result.error == "HTTP 400: Invalid Recipient [[number]] / [number]"
+
+
 def test_429_rate_limit_is_retryable(fake):
     fake.answer = lambda form: rest_exception(429, "Too Many Requests")
     result = exotel.send(message())

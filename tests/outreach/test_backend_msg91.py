@@ -189,6 +189,12 @@ def test_error_type_with_http_200_is_not_retryable(fake):
     assert result.error == "rejected: Invalid template id (code 211)"
 
 
+def test_provider_errors_never_echo_the_number(fake):
+    fake.answer = lambda payload: documented_error(200, "Number 910000000001 is blocked", "305")
+    result = msg91.send(message())
+    assert result.error == "rejected: Number [number] is blocked (code 305)"
+
+
 def test_429_is_retryable(fake):
     fake.answer = lambda payload: documented_error(429, "Too many requests")
     assert msg91.send(message()).retryable is True
@@ -218,3 +224,21 @@ def test_timeout_is_retryable(fake, monkeypatch):
     fake.delay = 1.0
     result = msg91.send(message())
     assert (result.ok, result.retryable) == (False, True)
+
+
+@pytest.mark.django_db
+def test_variables_come_from_the_sms_template_table(fake):
+    from sampark.outreach.models import SmsTemplate
+
+    SmsTemplate.objects.create(
+        key="confirmation",
+        language="hi",
+        dlt_entity_id="1101600000000000001",
+        header="SAMPRK",
+        dlt_template_id="1107160000000000001",
+        category="service_implicit",
+        body=TEMPLATE,
+    )
+    assert msg91.send(message(variables=None)).ok
+    recipient = payload_of(fake.requests[0])["recipients"][0]
+    assert (recipient["VAR1"], recipient["VAR2"]) == tuple(VALUES)

@@ -34,6 +34,15 @@ class SendResult:
     retryable: bool = False
 
 
+def redact(text: str, number: str) -> str:
+    """``text`` (a provider's error message) without the recipient's number in any of its usual forms."""
+    digits = number.lstrip("+")
+    for form in (number, digits, digits[-10:]):
+        if len(form) >= 6:
+            text = text.replace(form, "[number]")
+    return text
+
+
 def failure(error: str, retryable: bool) -> SendResult:
     return SendResult(ok=False, error=error[:ERROR_MAX], retryable=retryable)
 

@@ -17,7 +17,7 @@ import urllib.parse
 from django.conf import settings
 
 from .. import segments
-from .base import SendResult, SmsToSend, failure, http_post, network_failure, result_for_status
+from .base import SendResult, SmsToSend, failure, http_post, network_failure, redact, result_for_status
 
 # DLT category -> Exotel SmsType. Exotel: "transactional (OTP or Service Implicit content), transactional_opt_in
 # (Service Explicit content), promotional (Promotional content with numeric header)".
@@ -77,12 +77,12 @@ def send(msg: SmsToSend) -> SendResult:
     if not 200 <= status < 300:
         problem = answer.get("RestException")
         message = str(problem.get("Message", "")) if isinstance(problem, dict) else ""
-        return result_for_status(status, message)
+        return result_for_status(status, redact(message, msg.to))
     sms = answer.get("SMSMessage")
     sms = sms if isinstance(sms, dict) else {}
     if str(sms.get("Status", "")).lower() == "failed":
         detail = sms.get("DetailedStatus") or sms.get("DetailedStatusCode") or "failed"
-        return failure(f"rejected: {detail}", retryable=False)
+        return failure(redact(f"rejected: {detail}", msg.to), retryable=False)
     # Accepted (Exotel answers 200/202 with Status "queued"). A 2xx we cannot parse is still an accepted message:
     # retrying it would send the supporter a duplicate.
     return SendResult(ok=True, provider_message_id=str(sms.get("Sid", "")))

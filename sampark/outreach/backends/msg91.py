@@ -26,7 +26,7 @@ import json
 from django.conf import settings
 
 from .. import segments
-from .base import SendResult, SmsToSend, failure, http_post, network_failure, result_for_status
+from .base import SendResult, SmsToSend, failure, http_post, network_failure, redact, result_for_status
 
 
 def msg91_template_id(dlt_template_id: str) -> str:
@@ -87,10 +87,11 @@ def send(msg: SmsToSend) -> SendResult:
     answer = answer if isinstance(answer, dict) else {}
     kind = str(answer.get("type", "")).lower()
     message = str(answer.get("message", ""))
+    error = redact(message, msg.to)
     if not 200 <= status < 300:
-        return result_for_status(status, message)
+        return result_for_status(status, error)
     if kind == "error":
         code = answer.get("code")
-        return failure(f"rejected: {message}" + (f" (code {code})" if code else ""), retryable=False)
+        return failure(f"rejected: {error}" + (f" (code {code})" if code else ""), retryable=False)
     # "success", or a 2xx we cannot read: accepted either way, and retrying would send a duplicate.
     return SendResult(ok=True, provider_message_id=message if kind == "success" else "")

@@ -29,9 +29,7 @@ REJECT = '<?xml version="1.0" encoding="UTF-8"?><Response><Reject reason="busy"/
 def signature(auth_token: str, url: str, params) -> str:
     """Twilio's algorithm. Like Twilio's own helper library, a repeated parameter contributes each distinct
     value in sorted order (`params` is a QueryDict or any mapping of name -> list of values)."""
-    payload = url + "".join(
-        name + value for name in sorted(set(params)) for value in sorted(set(params.getlist(name)))
-    )
+    payload = url + "".join(name + value for name in sorted(set(params)) for value in sorted(set(params.getlist(name))))
     digest = hmac.new(auth_token.encode(), payload.encode(), hashlib.sha1).digest()
     return base64.b64encode(digest).decode("ascii")
 
@@ -61,9 +59,7 @@ def verify(request, secret: str) -> bool:
     given_bytes = given.strip().encode()
     candidates = [variant for url in signed_urls(request) for variant in port_variants(url)]
     # Check every candidate without stopping early, in constant time each: the answer is all a caller learns.
-    matches = [
-        hmac.compare_digest(signature(secret, url, request.POST).encode(), given_bytes) for url in candidates
-    ]
+    matches = [hmac.compare_digest(signature(secret, url, request.POST).encode(), given_bytes) for url in candidates]
     return any(matches)
 
 

@@ -34,12 +34,30 @@ class Command(BaseCommand):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sampark.settings", "SAMPARK_DATA_DIR": str(settings.DATA_DIR)}
         commands = {
             "web": [
-                sys.executable, "-m", "gunicorn", "sampark.wsgi:application",
-                "--bind", f"{options['host']}:{port}", "--workers", str(workers),
-                "--worker-class", "sync", "--backlog", "2048", "--keep-alive", "5",
-                "--max-requests", "200000", "--max-requests-jitter", "20000",
-                "--access-logfile", "-" if os.environ.get("SAMPARK_ACCESS_LOG") else "/dev/null",
-                "--error-logfile", "-", "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "sampark.wsgi:application",
+                "--bind",
+                f"{options['host']}:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "sync",
+                "--backlog",
+                "2048",
+                "--keep-alive",
+                "5",
+                "--max-requests",
+                "200000",
+                "--max-requests-jitter",
+                "20000",
+                "--access-logfile",
+                "-" if os.environ.get("SAMPARK_ACCESS_LOG") else "/dev/null",
+                "--error-logfile",
+                "-",
+                "--log-level",
+                "warning",
             ],
         }
         if not options["no_worker"]:
@@ -47,8 +65,10 @@ class Command(BaseCommand):
             commands["intake"] = [*sampark, "worker"]
             commands["tasks"] = [*sampark, "db_worker", "--interval", "0.5"]
         children = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
-        self.stdout.write(f"Sampark serving at http://{options['host']}:{port}/ ({workers} web workers"
-                          f"{'' if options['no_worker'] else ', intake and task workers'}); Ctrl-C stops.")
+        self.stdout.write(
+            f"Sampark serving at http://{options['host']}:{port}/ ({workers} web workers"
+            f"{'' if options['no_worker'] else ', intake and task workers'}); Ctrl-C stops."
+        )
         stop = []
         signal.signal(signal.SIGTERM, lambda *_: stop.append("SIGTERM"))
         exit_code = 0

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from sampark.outreach.models import OutboundSms, SmsTemplate
+from sampark.outreach.segments import count
+
+
+@admin.register(SmsTemplate)
+class SmsTemplateAdmin(admin.ModelAdmin):
+    list_display = ("key", "language", "header", "dlt_template_id", "category", "segments", "active")
+    list_filter = ("category", "language", "active")
+    readonly_fields = ("segments",)
+
+    class Media:
+        js = ("outreach/segment_count.js",)  # live count while the body is typed
+
+    @admin.display(description=_("Segments"))
+    def segments(self, template):
+        result = count(template.body or "")
+        return f"{result.segments} × {result.encoding} ({result.characters}/{result.per_segment})"
+
+
+@admin.register(OutboundSms)
+class OutboundSmsAdmin(admin.ModelAdmin):
+    list_display = ("public_id", "template", "status", "not_before", "sent_at", "attempts")
+    list_filter = ("status",)
+    exclude = ("to_cipher",)
+    raw_id_fields = ("supporter",)
+    show_full_result_count = False

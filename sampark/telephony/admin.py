@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from sampark.telephony.models import Call, PublishedNumber
+
+
+@admin.register(PublishedNumber)
+class PublishedNumberAdmin(admin.ModelAdmin):
+    list_display = ("number", "provider", "slug", "active", "hook_path", "created_at")
+    list_filter = ("provider", "active")
+    exclude = ("secret",)  # set with `sampark number add`; never shown again
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ("id", "provider", "provider_call_id", "outcome", "reject_reason", "received_at", "processed_at")
+    list_filter = ("outcome", "provider", "reject_reason")
+    exclude = ("caller_cipher",)
+    raw_id_fields = ("supporter", "number")
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False  # calls come only from providers
+
+    def has_change_permission(self, request, obj=None):
+        return False
