@@ -1,5 +1,7 @@
 """The supporter's own profile form (the page behind the personal link in the confirmation SMS)."""
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +65,7 @@ class ProfileForm(forms.Form):
         error_messages={
             "required": _("Please write your name."),
             "max_length": _("Your name can be at most %(limit_value)d letters long (you wrote %(show_value)d)."),
+            "null_characters_not_allowed": _("Your name contains a character that is not allowed."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name", "autocapitalize": "words"}),
     )
@@ -107,6 +110,8 @@ class ProfileForm(forms.Form):
         name = " ".join(self.cleaned_data["name"].split())  # tabs, newlines, runs of spaces → one space
         if not name:
             raise forms.ValidationError(_("Please write your name."), code="required")
+        if any(unicodedata.category(char) == "Cc" for char in name):  # control characters: only a tampered POST
+            raise forms.ValidationError(_("Your name contains a character that is not allowed."), code="control")
         return name
 
     def clean_district(self) -> Area:
