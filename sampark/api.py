@@ -1,5 +1,10 @@
-"""The HTTP API under /api/v1; each app adds its router here."""
+"""The HTTP API under /api/v1; each app adds its router here. Every error is JSON (see sampark.core.api)."""
 
-from ninja import NinjaAPI
+from sampark.core.api import SamparkAPI
+from sampark.supporters.api import router as supporters_router
+from sampark.web.api import router as stats_router
 
-api = NinjaAPI(title="Sampark API", version="1", urls_namespace="api-v1")
+api = SamparkAPI(title="Sampark API", version="1", urls_namespace="api-v1")
+
+api.add_router("/", stats_router)
+api.add_router("/supporters/", supporters_router)

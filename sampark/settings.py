@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs page's Swagger files locally instead of from a CDN
     "django_tasks",
     "django_tasks_db",
     "sampark.core",
@@ -229,3 +230,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SAMPARK_LOG_LEVEL", "INFO")},
 }
+
+CSRF_FAILURE_VIEW = "sampark.web.views.csrf_failure"

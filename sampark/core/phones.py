@@ -58,3 +58,17 @@ def normalise(raw: str | None, default_region: str = "IN") -> Phone:
         region=phonenumbers.region_code_for_number(parsed),
         is_mobile=kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE),
     )
+
+
+def dialable(number: str | None) -> dict | None:
+    """A published (not personal) number for a page: ``tel:`` link target and the national format people read."""
+    if not number:
+        return None
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return {
+        "tel": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        "shown": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
+    }

@@ -20,6 +20,8 @@ class ScopedQuerySet(models.QuerySet):
             return self.none()
         condition = Q()
         for path in paths:
+            if "." not in path:  # a role at the root also covers rows whose area is not known yet
+                condition |= Q(**{f"{self.area_lookup}__isnull": True})
             condition |= Q(**{f"{self.area_lookup}__path": path})
             condition |= Q(**{f"{self.area_lookup}__path__startswith": path + "."})
         return self.filter(condition)

@@ -95,6 +95,7 @@ class Callback(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         DONE = "done", _("Done")
         FAILED = "failed", _("Not reached")
+        CANCELLED = "cancelled", _("Cancelled: no consent to contact")
 
     supporter = models.OneToOneField(Supporter, on_delete=models.CASCADE, related_name="callback")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)

@@ -196,7 +196,11 @@ def update_profile(supporter: Supporter, *, name: str, area, language: str, cont
     consent_changed = supporter.contact_consent != contact_consent
     supporter.contact_consent = contact_consent
     supporter.save(update_fields=["name", "area", "area_is_guess", "language", "contact_consent", "updated_at"])
-    Callback.objects.filter(supporter=supporter, status=Callback.Status.PENDING).update(area=area)
+    pending = Callback.objects.filter(supporter=supporter, status=Callback.Status.PENDING)
+    if contact_consent:
+        pending.update(area=area)
+    else:  # they said "do not contact me": no volunteer may call them back
+        pending.update(area=area, status=Callback.Status.CANCELLED)
     if consent_changed:
         Consent.objects.create(
             supporter=supporter,

@@ -6,7 +6,6 @@ The token is the only credential: an unknown, forged or revoked one gets the sam
 
 import hmac
 
-import phonenumbers
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from sampark.core.phones import dialable
 from sampark.geo.models import Area, Level
 from sampark.supporters.forms import AreaChoices, ProfileForm
 from sampark.supporters.models import Supporter
@@ -128,17 +128,4 @@ def _invalid_link(request):
     number = PublishedNumber.objects.filter(active=True).order_by("id").values_list("number", flat=True).first()
     with translation.override(first):
         return _page(request, "supporters/invalid_link.html", first, status=404,
-                     languages=order, number=_dialable(number))
-
-
-def _dialable(number: str | None) -> dict | None:
-    if not number:
-        return None
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
-        return None
-    return {
-        "tel": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        "shown": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
-    }
+                     languages=order, number=dialable(number))

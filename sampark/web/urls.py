@@ -1,3 +1,7 @@
+from django.urls import path
 
+from sampark.web import views
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -1,5 +1,13 @@
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+
+from sampark.core.phones import dialable
+from sampark.telephony.models import PublishedNumber
+
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def healthz(request):
@@ -11,3 +19,23 @@ def healthz(request):
     except Exception as exc:  # any database failure means "not healthy", never a 500 page
         return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def page_language(request) -> str:
+    """?lang= if given, else Hindi: the public is Hindi-first whatever their phone's browser says."""
+    asked = request.GET.get("lang", "")
+    return asked if asked in LANGUAGES else settings.LANGUAGE_CODE
+
+
+def home(request):
+    numbers = PublishedNumber.objects.filter(active=True).order_by("id").values_list("number", flat=True)
+    language = page_language(request)
+    with translation.override(language):
+        response = render(request, "web/home.html", {"numbers": [dialable(n) for n in dict.fromkeys(numbers)]})
+    response["Content-Language"] = language
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """Django's default CSRF page is English-only developer text; this one says what to do, in both languages."""
+    return render(request, "web/csrf_failure.html", {"languages": LANGUAGES}, status=403)

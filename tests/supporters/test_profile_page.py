@@ -321,3 +321,11 @@ def test_post_needs_the_csrf_token(supporter):
 def test_names_are_escaped(client, supporter):
     page = html(post(client, supporter, name="<b>Sita</b>"))
     assert "<b>Sita</b>" not in page and "&lt;b&gt;Sita&lt;/b&gt;" in page
+
+
+def test_refusing_contact_takes_them_off_the_call_back_queue(client, supporter):
+    from django.utils import timezone
+
+    Callback.objects.get_or_create(supporter=supporter, defaults={"created_at": timezone.now()})
+    post(client, supporter, contact_consent=None)
+    assert Callback.objects.get(supporter=supporter).status == Callback.Status.CANCELLED

@@ -17,6 +17,7 @@ from sampark.telephony.providers.base import InboundCall, optional, required, sh
 
 NAME = "exotel"
 METHODS = frozenset({"GET"})
+KEY_IN_URL = True  # cannot sign: the number's secret rides in the configured URL as ?key=
 
 # Exotel sends India time with no offset; India has no daylight saving, so attaching the zone is exact.
 IST = ZoneInfo("Asia/Kolkata")

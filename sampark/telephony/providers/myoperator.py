@@ -14,6 +14,7 @@ from sampark.telephony.providers.base import BadPayload, InboundCall, optional, 
 
 NAME = "myoperator"
 METHODS = frozenset({"POST"})
+KEY_IN_URL = True  # cannot sign: the number's secret rides in the configured URL as ?key=
 
 FIELD = "myoperator"
 CALL_ID_FIELDS = ("_ai", "uid")

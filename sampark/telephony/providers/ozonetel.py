@@ -19,6 +19,7 @@ from sampark.telephony.providers.base import BadPayload, InboundCall, optional, 
 
 NAME = "ozonetel"
 METHODS = frozenset({"GET"})
+KEY_IN_URL = True  # cannot sign: the number's secret rides in the configured URL as ?key=
 
 NEW_CALL = "NewCall"
 HANGUP = '<?xml version="1.0" encoding="UTF-8"?><response><hangup/></response>'

@@ -54,6 +54,9 @@ class Command(BaseCommand):
                 "20000",
                 "--access-logfile",
                 "-" if os.environ.get("SAMPARK_ACCESS_LOG") else "/dev/null",
+                # the path without its query string: lookups carry phone numbers there, and logs must not
+                "--access-logformat",
+                '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
                 "--error-logfile",
                 "-",
                 "--log-level",
