@@ -17,6 +17,8 @@ PHONE = {"width": 360, "height": 740}  # a cheap Android phone
 @pytest.fixture(scope="module")
 def browser():
     if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):  # `make test` installs it; in CI a missing browser is a failure, not a skip
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
