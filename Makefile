@@ -22,7 +22,7 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 test: install browser
-	$(BIN)/ruff check sampark tests bench
+	$(BIN)/ruff check .
 	SAMPARK_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -p no:cacheprovider
 
 # Recompile Hindi translations after editing sampark/locale/hi/LC_MESSAGES/django.po (needs gettext).
