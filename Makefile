@@ -27,7 +27,7 @@ test: install browser
 
 # Recompile Hindi translations after editing sampark/locale/hi/LC_MESSAGES/django.po (needs gettext).
 messages: install
-	cd sampark && ../$(BIN)/sampark makemessages -l hi --no-obsolete && ../$(BIN)/sampark compilemessages -l hi
+	cd sampark && SAMPARK_DATA_DIR=$$(mktemp -d) ../$(BIN)/sampark makemessages -l hi --no-obsolete && SAMPARK_DATA_DIR=$$(mktemp -d) ../$(BIN)/sampark compilemessages -l hi
 
 bench: install
 	bash bench/run.sh

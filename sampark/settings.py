@@ -16,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent
 
 
 def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+    """An empty variable counts as unset: `FOO= sampark …` must not mean "FOO is the empty string"."""
+    return os.environ.get(name) or default
 
 
 def env_int(name: str, default: int, minimum: int = 0) -> int:

@@ -23,6 +23,15 @@ class Phone:
     e164: str
     region: str | None  # ISO country, e.g. "IN"
     is_mobile: bool
+    country_code: int = 0
+
+    @property
+    def masked(self) -> str:
+        """``+91 98XXXXXX10``: country code, first two and last two digits of the national number."""
+        national = self.e164[1 + len(str(self.country_code)):]
+        if len(national) <= 4:
+            return f"+{self.country_code} " + "X" * len(national)
+        return f"+{self.country_code} {national[:2]}{'X' * (len(national) - 4)}{national[-2:]}"
 
     @property
     def is_indian_mobile(self) -> bool:
@@ -50,13 +59,16 @@ def normalise(raw: str | None, default_region: str = "IN") -> Phone:
         parsed = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException:
         raise UnusableNumber("invalid") from None
-    if not phonenumbers.is_valid_number(parsed):
-        raise UnusableNumber("invalid")
+    # number_type is UNKNOWN exactly when the number matches no pattern of its country: the validity test
+    # is_valid_number would run, once more (it is the worker's costliest step).
     kind = phonenumbers.number_type(parsed)
+    if kind == PhoneNumberType.UNKNOWN:
+        raise UnusableNumber("invalid")
     return Phone(
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
         region=phonenumbers.region_code_for_number(parsed),
         is_mobile=kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE),
+        country_code=parsed.country_code,
     )
 
 

@@ -48,17 +48,13 @@ def blind_index(e164: str) -> str:
 
 
 def mask(e164: str) -> str:
-    """``+91 98XXXXXX10``: country code, first two and last two digits of the national number."""
-    import phonenumbers
+    """``+91 98XXXXXX10`` for a stored E.164 number (see core.phones.Phone.masked)."""
+    from sampark.core.phones import UnusableNumber, normalise
 
     try:
-        parsed = phonenumbers.parse(e164, None)
-        cc, national = str(parsed.country_code), str(parsed.national_number)
-    except phonenumbers.NumberParseException:
+        return normalise(e164).masked
+    except UnusableNumber:
         return "XXXXXXXX"
-    if len(national) <= 4:
-        return f"+{cc} " + "X" * len(national)
-    return f"+{cc} {national[:2]}{'X' * (len(national) - 4)}{national[-2:]}"
 
 
 def sign(purpose: str, message: str, length: int = 16) -> str:

@@ -4,10 +4,11 @@ import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
+from sampark.core.bulk import insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.outreach.models import Category, OutboundSms, SmsTemplate
 
@@ -48,24 +49,24 @@ def queue_confirmations(supporters) -> int:
         log.warning("no active 'confirmation' SMS template: %d confirmations not queued", len(supporters))
         counters.increment("sms_no_template", len(supporters))
         return 0
+    adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
     rows = []
     for supporter in supporters:
         template = templates.get(supporter.language) or templates.get("hi") or next(iter(templates.values()))
         link = profile_url(supporter)
-        rows.append(
-            OutboundSms(
-                public_id=public_id(),
-                supporter_id=supporter.id,
-                to_cipher=supporter.phone_cipher,
-                template=template,
-                body=fill(template.body, [link]),
-                variables=[link],
-                not_before=not_before_for(template, now),
-                created_at=now,
-            )
-        )
-    OutboundSms.objects.bulk_create(rows, batch_size=1000)
+        # fmt: off
+        rows.append((
+            public_id(), supporter.id, supporter.phone_cipher, template.id, fill(template.body, [link]),
+            json_value([link]), OutboundSms.Status.QUEUED, adapt(not_before_for(template, now)), adapt(now), 0, "", "",
+        ))
+        # fmt: on
+    insert_rows(
+        OutboundSms,
+        ("public_id", "supporter_id", "to_cipher", "template_id", "body", "variables", "status", "not_before",
+         "created_at", "attempts", "provider_message_id", "error"),
+        rows,
+    )
     counters.increment("sms_queued", len(rows))
     transaction.on_commit(enqueue_delivery)
     return len(rows)

@@ -5,16 +5,16 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from sampark.core import pii
+from sampark.core.bulk import insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.phones import Phone
 from sampark.supporters.models import Callback, Consent, Stage, Supporter, Touch
 
 CONFIRMATION_INTERVAL = timedelta(hours=24)
-UPSERT_CHUNK = 500  # 16 columns a row stays far below SQLite's 32,766 bound variables
+UPSERT_CHUNK = 500  # 19 columns a row stays far below SQLite's 32,766 bound variables
 
 
 @dataclass
@@ -34,143 +34,103 @@ class Joined:
     supporter_id: int
     public_id: str
     created: bool
+    language: str
+    link_version: int
+    phone_cipher: bytes
+    confirmation_due: bool  # this batch claimed their confirmation SMS (Indian mobile, none in the last 24 h)
+
+    @property
+    def id(self) -> int:  # lets queue_confirmations and profile_url take a Joined like a Supporter
+        return self.supporter_id
 
 
+# fmt: off
 _COLUMNS = (
-    "public_id",
-    "phone_cipher",
-    "phone_index",
-    "phone_hint",
-    "phone_region",
-    "phone_is_mobile",
-    "name",
-    "language",
-    "area_id",
-    "area_is_guess",
-    "stage",
-    "source_number_id",
-    "notice_version",
-    "first_call_at",
-    "last_call_at",
-    "call_count",
-    "link_version",
-    "created_at",
-    "updated_at",
+    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "name",
+    "language", "area_id", "area_is_guess", "stage", "source_number_id", "notice_version", "first_call_at",
+    "last_call_at", "call_count", "link_version", "last_confirmation_at", "created_at", "updated_at",
 )
+# fmt: on
 
 
-def _upsert_sql(rows: int) -> str:
+def _upsert_suffix() -> str:
+    """Existing supporters: add the calls, keep the latest call time, and claim the confirmation slot when the
+    last one is over 24 h old (the row lock makes the claim safe between workers)."""
     table = Supporter._meta.db_table
     later = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-    placeholders = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
     return (
-        f"INSERT INTO {table} ({', '.join(_COLUMNS)}) VALUES {', '.join([placeholders] * rows)} "
         f"ON CONFLICT (phone_index) DO UPDATE SET "
         f"call_count = {table}.call_count + excluded.call_count, "
         f"last_call_at = {later}({table}.last_call_at, excluded.last_call_at), "
+        f"last_confirmation_at = CASE WHEN excluded.last_confirmation_at IS NOT NULL AND "
+        f"({table}.last_confirmation_at IS NULL OR {table}.last_confirmation_at < %s) "
+        f"THEN excluded.last_confirmation_at ELSE {table}.last_confirmation_at END, "
         f"updated_at = excluded.updated_at "
-        f"RETURNING id, phone_index, public_id"
+        f"RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s"
     )
 
 
 def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
-    """Find or create the supporter of each phone (keyed by blind index), add the calls to their count.
+    """Find or create the supporter of each phone (keyed by blind index), add the calls to their count, and
+    claim the confirmation SMS of those due one. One statement per batch, whatever its size.
 
     Must run inside the caller's transaction. Rows go in blind-index order so two workers upserting overlapping
-    numbers lock them in the same order and cannot deadlock.
+    numbers lock them in the same order and cannot deadlock. A supporter is new when the public id that comes
+    back is the one this call generated.
     """
-    now = timezone.now()
     adapt = connection.ops.adapt_datetimefield_value
-    joined: dict[str, Joined] = {}
+    moment = timezone.now()
+    now, since = adapt(moment), adapt(moment - CONFIRMATION_INTERVAL)
     keys = sorted(callers)
-    for start in range(0, len(keys), UPSERT_CHUNK):
-        chunk = keys[start : start + UPSERT_CHUNK]
-        params: list = []
-        fresh_ids = {}
-        for index in chunk:
-            batch = callers[index]
-            fresh_ids[index] = public_id()
-            params += [
-                fresh_ids[index],
-                pii.encrypt(batch.phone.e164),
-                index,
-                pii.mask(batch.phone.e164),
-                batch.phone.region or "",
-                batch.phone.is_mobile,
-                "",
-                "hi",
-                batch.area_id,
-                batch.area_id is not None,
-                Stage.NEW,
-                batch.number_id,
-                settings.NOTICE_VERSION,
-                adapt(batch.first_at),
-                adapt(batch.last_at),
-                len(batch.call_ids),
-                1,
-                adapt(now),
-                adapt(now),
-            ]
-        with connection.cursor() as cursor:
-            cursor.execute(_upsert_sql(len(chunk)), params)
-            for supporter_id, index, pid in cursor.fetchall():
-                joined[index] = Joined(supporter_id, pid, created=pid == fresh_ids[index])
-
-    new = [j for j in joined.values() if j.created]
-    Consent.objects.bulk_create(
-        Consent(
-            supporter_id=j.supporter_id,
-            purpose="join",
-            granted=True,
-            notice_version=settings.NOTICE_VERSION,
-            channel="missed_call",
-            at=now,
-        )
-        for j in new
+    fresh_ids = {index: public_id() for index in keys}
+    ciphers = {index: pii.encrypt(callers[index].phone.e164) for index in keys}
+    rows = []
+    for index in keys:
+        batch, phone = callers[index], callers[index].phone
+        # fmt: off
+        rows.append((
+            fresh_ids[index], ciphers[index], index, phone.masked, phone.region or "", phone.is_mobile,
+            "", "hi", batch.area_id, batch.area_id is not None, Stage.NEW, batch.number_id,
+            settings.NOTICE_VERSION, adapt(batch.first_at), adapt(batch.last_at), len(batch.call_ids), 1,
+            now if phone.is_indian_mobile else None, now, now,
+        ))
+        # fmt: on
+    returned = insert_rows(Supporter, _COLUMNS, rows, suffix=_upsert_suffix(), suffix_params=(since, now), returning=True)
+    joined = {
+        index: Joined(supporter_id, pid, pid == fresh_ids[index], language, link_version, ciphers[index],
+                      bool(claimed))
+        for supporter_id, index, pid, language, link_version, claimed in returned
+    }
+    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys if joined[index].created]
+    insert_rows(
+        Consent,
+        ("supporter_id", "purpose", "granted", "notice_version", "channel", "at"),
+        [(sid, "join", True, settings.NOTICE_VERSION, "missed_call", now) for sid, _area in new],
     )
-    area_of = {joined[i].supporter_id: callers[i].area_id for i in joined}
-    Callback.objects.bulk_create(
-        (Callback(supporter_id=j.supporter_id, area_id=area_of[j.supporter_id], created_at=now) for j in new),
-        ignore_conflicts=True,
+    insert_rows(
+        Callback,
+        ("supporter_id", "status", "area_id", "created_at"),
+        [(sid, Callback.Status.PENDING, area_id, now) for sid, area_id in new],
+        suffix="ON CONFLICT DO NOTHING",
     )
     return joined
 
 
-def claim_confirmations(supporter_ids: list[int]) -> list[Supporter]:
-    """Mark and return the supporters due a confirmation SMS: Indian mobiles not confirmed in the last 24 h.
-
-    The guarded UPDATE is the claim, so two workers never send one supporter two confirmations.
-    """
-    now = timezone.now()
-    Supporter.objects.filter(
-        _not_recently_confirmed(now), id__in=supporter_ids, phone_region="IN", phone_is_mobile=True
-    ).update(last_confirmation_at=now)
-    return list(
-        Supporter.objects.filter(id__in=supporter_ids, last_confirmation_at=now).only(
-            "id", "public_id", "phone_cipher", "language", "link_version"
-        )
-    )
-
-
-def _not_recently_confirmed(now: datetime) -> Q:
-    return Q(last_confirmation_at__isnull=True) | Q(last_confirmation_at__lt=now - CONFIRMATION_INTERVAL)
-
-
 def add_touches(kind: str, entries: list[tuple[int, datetime, dict]]) -> None:
-    Touch.objects.bulk_create(
-        (Touch(supporter_id=sid, kind=kind, at=at, detail=detail) for sid, at, detail in entries), batch_size=1000
-    )
+    adapt = connection.ops.adapt_datetimefield_value
+    insert_rows(Touch, ("supporter_id", "kind", "at", "detail"),
+                [(sid, kind, adapt(at), json_value(detail)) for sid, at, detail in entries])
 
 
 # --- the personal profile link ------------------------------------------------------------------------------
 
 
-def profile_token(supporter: Supporter) -> str:
+def profile_token(supporter: "Supporter | Joined") -> str:
     """public id + a keyed MAC: unguessable, needs no stored secret, revoked by bumping link_version."""
     return supporter.public_id + pii.sign("profile-link", f"{supporter.public_id}:{supporter.link_version}")
 
 
-def profile_url(supporter: Supporter) -> str:
+def profile_url(supporter: "Supporter | Joined") -> str:
     return f"{settings.PUBLIC_URL}/p/{profile_token(supporter)}"
 
 

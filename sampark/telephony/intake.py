@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
+from sampark.core.bulk import execute
 from sampark.core.phones import UnusableNumber, normalise
 from sampark.geo import series
 from sampark.outreach import services as outreach
@@ -76,8 +77,7 @@ def process_batch(limit: int | None = None) -> int:
             Call.objects.filter(id__in=call_ids).update(
                 outcome=Call.Outcome.REJECTED, reject_reason=reason, processed_at=now
             )
-        due = supporters.claim_confirmations([j.supporter_id for j in joined.values()])
-        outreach.queue_confirmations(due)
+        outreach.queue_confirmations([j for j in joined.values() if j.confirmation_due])
         counters.increment_many(
             {
                 "calls_accepted": len(index_of_call),
@@ -89,31 +89,24 @@ def process_batch(limit: int | None = None) -> int:
 
 
 def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
-    """One UPDATE per supporter would be thousands of statements; group the calls by supporter instead."""
-    by_supporter: dict[int, list[int]] = {}
-    for call_id, index in index_of_call.items():
-        by_supporter.setdefault(joined[index].supporter_id, []).append(call_id)
+    """Link each accepted call to its supporter in one set-based UPDATE, not one statement per call."""
+    call_ids = list(index_of_call)
+    supporter_ids = [joined[index_of_call[call_id]].supporter_id for call_id in call_ids]
     table = Call._meta.db_table
-    adapt = connection.ops.adapt_datetimefield_value(now)
+    processed_at = connection.ops.adapt_datetimefield_value(now)
+    set_clause = f"UPDATE {table} SET outcome = 'accepted', supporter_id = v.sid, processed_at = %s"
+    if connection.vendor == "postgresql":
+        execute(f"{set_clause} FROM unnest(%b::bigint[], %b::bigint[]) AS v(id, sid) WHERE {table}.id = v.id",
+                [processed_at, call_ids, supporter_ids])
+        return
     with connection.cursor() as cursor:
-        # Most supporters have one call in a batch: update them with a CASE over a chunk of ids.
-        single_pairs = [(ids[0], sid) for sid, ids in by_supporter.items() if len(ids) == 1]
-        for start in range(0, len(single_pairs), 500):
-            chunk = single_pairs[start : start + 500]
-            cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
-            params = [v for pair in chunk for v in pair] + [adapt] + [call_id for call_id, _ in chunk]
+        for start in range(0, len(call_ids), 5000):  # SQLite names a VALUES list's columns column1, column2
+            pairs = list(zip(call_ids[start:start + 5000], supporter_ids[start:start + 5000], strict=True))
             cursor.execute(
-                f"UPDATE {table} SET outcome = 'accepted', supporter_id = CASE id {cases} END, processed_at = %s "
-                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
-                params,
+                f"{set_clause.replace('v.sid', 'v.column2')} FROM (VALUES {', '.join(['(%s, %s)'] * len(pairs))}) "
+                f"AS v WHERE {table}.id = v.column1",
+                [processed_at, *(value for pair in pairs for value in pair)],
             )
-        for sid, ids in by_supporter.items():
-            if len(ids) > 1:
-                cursor.execute(
-                    f"UPDATE {table} SET outcome = 'accepted', supporter_id = %s, processed_at = %s "
-                    f"WHERE id IN ({', '.join(['%s'] * len(ids))})",
-                    [sid, adapt, *ids],
-                )
 
 
 def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> int:

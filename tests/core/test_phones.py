@@ -41,3 +41,20 @@ def test_any_text_is_either_a_valid_number_or_a_reasoned_rejection(text):
         assert exc.reason in {"missing", "withheld", "invalid"}
     else:
         assert phone.e164.startswith("+") and phone.e164[1:].isdigit()
+
+
+@given(st.from_regex(r"\+?[0-9]{6,15}", fullmatch=True))
+def test_validity_agrees_with_phonenumbers(text):
+    import phonenumbers
+
+    try:
+        phonenumbers_says = phonenumbers.is_valid_number(phonenumbers.parse(
+            "+" + text if "+" not in text and not text.startswith("0") and len(text) > 10 else text, "IN"))
+    except phonenumbers.NumberParseException:
+        phonenumbers_says = False
+    try:
+        normalise(text)
+        ours = True
+    except UnusableNumber:
+        ours = False
+    assert ours == phonenumbers_says
