@@ -95,7 +95,9 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
             now if phone.is_indian_mobile else None, now, now,
         ))
         # fmt: on
-    returned = insert_rows(Supporter, _COLUMNS, rows, suffix=_upsert_suffix(), suffix_params=(since, now), returning=True)
+    returned = insert_rows(
+        Supporter, _COLUMNS, rows, suffix=_upsert_suffix(), suffix_params=(since, now), returning=True
+    )
     joined = {
         index: Joined(supporter_id, pid, pid == fresh_ids[index], language, link_version, ciphers[index],
                       bool(claimed))
