@@ -147,7 +147,9 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sampark.sqlite3'}")
 try:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)
+    # No health check: it is a round trip before every request's first query. After a database restart the
+    # first request on each stale connection fails once (providers retry) and Django reconnects.
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=False)
 except Exception as exc:  # dj-database-url raises several types for a bad URL
     raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from None
 if _db["ENGINE"] == "django.db.backends.sqlite3":

@@ -38,7 +38,7 @@ class Phone:
         return self.region == "IN" and self.is_mobile
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # bounded: the worker's memory stays flat through a burst
 def normalise(raw: str | None, default_region: str = "IN") -> Phone:
     """Parse a caller id as sent by a provider. Raises UnusableNumber(reason) for missing/withheld/invalid.
 

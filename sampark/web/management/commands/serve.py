@@ -1,4 +1,4 @@
-"""`sampark serve`: the production HTTP server and the background workers, supervised together."""
+"""`sampark serve`: the production HTTP server (granian, WSGI) and the background workers, supervised together."""
 
 import os
 import signal
@@ -11,17 +11,20 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 def web_workers() -> int:
-    # Sync workers block on the database for part of each request; 2 per core measured best (README).
-    return int(os.environ.get("SAMPARK_WEB_WORKERS") or 2 * (os.cpu_count() or 1))
+    # One granian process per core, each with threads that wait on the database in parallel: measured best
+    # against gunicorn's sync and threaded workers (README, bench/servers.sh).
+    return int(os.environ.get("SAMPARK_WEB_WORKERS") or os.cpu_count() or 1)
 
 
 class Command(BaseCommand):
-    help = "Serve HTTP with gunicorn and run the intake and task workers; stops all of them together."
+    help = "Serve HTTP with granian and run the intake and task workers; stops all of them together."
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("SAMPARK_PORT", 8000)))
         parser.add_argument("--host", default=os.environ.get("SAMPARK_HOST", "127.0.0.1"))
-        parser.add_argument("--workers", type=int, default=None, help="web worker processes (default 2 per core)")
+        parser.add_argument("--workers", type=int, default=None, help="web worker processes (default: one per core)")
+        parser.add_argument("--threads", type=int, default=int(os.environ.get("SAMPARK_WEB_THREADS", 8)),
+                            help="request threads per web worker (default 8)")
         parser.add_argument("--no-worker", action="store_true", help="HTTP only; run `sampark worker` elsewhere")
 
     def handle(self, *args, **options):
@@ -31,38 +34,22 @@ class Command(BaseCommand):
         workers = options["workers"] or web_workers()
         if workers < 1:
             raise CommandError("--workers: must be at least 1")
+        if options["threads"] < 1:
+            raise CommandError("--threads: must be at least 1")
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sampark.settings", "SAMPARK_DATA_DIR": str(settings.DATA_DIR)}
-        commands = {
-            "web": [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "sampark.wsgi:application",
-                "--bind",
-                f"{options['host']}:{port}",
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "sync",
-                "--backlog",
-                "2048",
-                "--keep-alive",
-                "5",
-                "--max-requests",
-                "200000",
-                "--max-requests-jitter",
-                "20000",
-                "--access-logfile",
-                "-" if os.environ.get("SAMPARK_ACCESS_LOG") else "/dev/null",
-                # the path without its query string: lookups carry phone numbers there, and logs must not
-                "--access-logformat",
-                '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
-                "--error-logfile",
-                "-",
-                "--log-level",
-                "warning",
-            ],
-        }
+        # fmt: off
+        web = [
+            sys.executable, "-m", "granian", "--interface", "wsgi", "sampark.wsgi:application",
+            "--host", options["host"], "--port", str(port), "--workers", str(workers),
+            "--blocking-threads", str(options["threads"]), "--backlog", "2048", "--log-level", "warning",
+            "--respawn-failed-workers",
+        ]
+        # fmt: on
+        if os.environ.get("SAMPARK_ACCESS_LOG"):
+            # the path without its query string: lookups carry phone numbers there, and logs must not
+            log_format = '%(addr)s %(time)s "%(method)s %(path)s" %(status)d %(dt_ms).1fms'
+            web += ["--access-log", "--access-log-fmt", log_format]
+        commands = {"web": web}
         if not options["no_worker"]:
             sampark = [sys.executable, "-m", "sampark.cli"]
             commands["intake"] = [*sampark, "worker"]
@@ -94,5 +81,6 @@ class Command(BaseCommand):
                 child.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.kill()
+                child.wait()
         if exit_code:
             raise CommandError("a child process failed")
