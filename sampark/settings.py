@@ -226,6 +226,7 @@ NOTICE_VERSION = env_str("SAMPARK_NOTICE_VERSION", "2026-11")
 # Allowed clock skew for signed generic webhooks.
 HOOK_MAX_SKEW_SECONDS = env_int("SAMPARK_HOOK_MAX_SKEW_SECONDS", 300, minimum=1)
 INTAKE_BATCH_SIZE = env_int("SAMPARK_INTAKE_BATCH_SIZE", 2000, minimum=1)
+INTAKE_WORKERS = env_int("SAMPARK_INTAKE_WORKERS", 0, minimum=0)  # 0: 2 on PostgreSQL, 1 on SQLite
 
 LOGGING = {
     "version": 1,
