@@ -15,31 +15,14 @@ import django  # noqa: E402
 
 django.setup()
 
-from sampark.outreach.models import Category, SmsTemplate  # noqa: E402
+from sampark.web.demo import load_confirmation_templates  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS_CSV = ROOT / "sampark" / "geo" / "data" / "up_demo_areas.csv"
 SERIES_CSV = ROOT.parent / "shared" / "data" / "telecom_series.csv"
 
-CONFIRMATION = {
-    "hi": "सम्पर्क से जुड़ने के लिए धन्यवाद! अपना परिचय यहाँ पूरा करें: {#var#} -SAMPRK",
-    "en": "Thank you for joining Sampark! Complete your profile here: {#var#} -SAMPRK",
-}
-
-
 def main() -> None:
-    for n, (language, body) in enumerate(CONFIRMATION.items(), start=1):
-        SmsTemplate.objects.update_or_create(
-            key="confirmation",
-            language=language,
-            defaults={
-                "dlt_entity_id": "1001000000000000000",
-                "header": "SAMPRK",
-                "dlt_template_id": f"1007000000000000{n:03d}",
-                "category": Category.SERVICE_IMPLICIT,
-                "body": body,
-            },
-        )
+    load_confirmation_templates()  # the same templates the demo loads
     loaded = ["sms templates"]
     try:
         from sampark.geo import services as geo

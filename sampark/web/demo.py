@@ -37,21 +37,19 @@ def write_secret(name: str) -> str:
     return path.read_text().strip()
 
 
+def load_confirmation_templates() -> None:
+    """The join confirmation in Hindi and English, with placeholder DLT ids (a deployment registers its own)."""
+    for n, (language, body) in enumerate(CONFIRMATION.items(), start=1):
+        SmsTemplate.objects.update_or_create(key="confirmation", language=language, defaults={
+            "dlt_entity_id": "1001000000000000000", "header": "SAMPRK", "dlt_template_id": f"1007000000000000{n:03d}",
+            "category": Category.SERVICE_IMPLICIT, "body": body,
+        })
+
+
 def load(stdout) -> None:
     call_command("migrate", verbosity=0)
     call_command("geo", "import", str(AREAS_CSV), verbosity=0, stdout=open(os.devnull, "w"))
-    for language, body in CONFIRMATION.items():
-        SmsTemplate.objects.update_or_create(
-            key="confirmation",
-            language=language,
-            defaults={
-                "dlt_entity_id": "1001000000000000000",
-                "header": "SAMPRK",
-                "dlt_template_id": f"1007000000000000{1 if language == 'hi' else 2:03d}",
-                "category": Category.SERVICE_IMPLICIT,
-                "body": body,
-            },
-        )
+    load_confirmation_templates()
     numbers = []
     for provider, slug in (("generic", "demo"), ("exotel", "demo-exotel")):
         secret = write_secret(f"demo_{provider}_secret")
