@@ -162,6 +162,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing to upgrade.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
+        # Python's default keeps 128 compiled statements per connection; the worker's large one-off VALUES
+        # inserts made that ~125 MiB of a worker's memory (bench/README.md).
+        "cached_statements": 16,
     }
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     pass

@@ -8,6 +8,7 @@ call-backs and confirmation SMS, mark the calls processed. A crash rolls the who
 import logging
 import time
 
+from cryptography.exceptions import InvalidTag
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -47,6 +48,12 @@ def process_batch(limit: int | None = None) -> int:
                 phone = normalise(pii.decrypt(cipher))
             except UnusableNumber as exc:
                 rejected.setdefault(exc.reason, []).append(call_id)
+                continue
+            except (InvalidTag, ValueError):
+                # A ciphertext no key opens (corruption, a lost key) must not roll back the batch forever and
+                # stall every call behind it: reject this one call, loudly, and go on.
+                log.error("call %s: caller cannot be decrypted; rejected as unreadable", call_id)
+                rejected.setdefault("unreadable", []).append(call_id)
                 continue
             index = pii.blind_index(phone.e164)
             index_of_call[call_id] = index

@@ -132,3 +132,15 @@ def test_state_is_guessed_from_the_number_series(log_call, confirmation_template
     assert (guessed.area, guessed.area_is_guess) == (up, True)
     other = Supporter.objects.get(phone_index=pii.blind_index("+919123400001"))
     assert (other.area, other.area_is_guess) == (None, False)
+
+
+def test_an_unreadable_call_is_rejected_and_does_not_stall_the_queue(log_call, confirmation_templates):
+    log_call("c1", "9876500001")
+    log_call("c2", "9876500002")
+    broken = Call.objects.get(provider_call_id="c1")
+    Call.objects.filter(pk=broken.pk).update(caller_cipher=b"\x01" + b"\x00" * 40)  # tampered ciphertext
+    assert intake.run(once=True) == 2
+    broken.refresh_from_db()
+    assert (broken.outcome, broken.reject_reason) == ("rejected", "unreadable")
+    assert Call.objects.get(provider_call_id="c2").outcome == "accepted"
+    assert Supporter.objects.count() == 1
