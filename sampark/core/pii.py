@@ -47,16 +47,6 @@ def blind_index(e164: str) -> str:
     return hmac.new(derived_key("phone-blind-index"), e164.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def mask(e164: str) -> str:
-    """``+91 98XXXXXX10`` for a stored E.164 number (see core.phones.Phone.masked)."""
-    from sampark.core.phones import UnusableNumber, normalise
-
-    try:
-        return normalise(e164).masked
-    except UnusableNumber:
-        return "XXXXXXXX"
-
-
 def sign(purpose: str, message: str, length: int = 16) -> str:
     """A short keyed MAC (base32, lowercase) for unguessable links derived from public ids."""
     import base64

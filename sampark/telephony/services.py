@@ -1,6 +1,6 @@
 """Writes for telephony: the webhook's single INSERT and published-number registration."""
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -72,11 +72,12 @@ def add_number(*, provider: str, slug: str, number: str, secret: str = "", ip_al
     secret_max = PublishedNumber._meta.get_field("secret").max_length
     if len(secret) > secret_max:
         raise ValueError(f"secret: longer than {secret_max} characters")
-    with transaction.atomic():
-        if PublishedNumber.objects.filter(provider=provider, slug=slug).exists():
-            raise ValueError(f"slug: {provider}/{slug} is already registered")
-        created = PublishedNumber.objects.create(
-            provider=provider, slug=slug, number=e164, secret=secret, ip_allowlist=ip_allowlist
-        )
+    try:  # the unique constraint decides, so two registrations racing for one slug cannot both win
+        with transaction.atomic():
+            created = PublishedNumber.objects.create(
+                provider=provider, slug=slug, number=e164, secret=secret, ip_allowlist=ip_allowlist
+            )
+    except IntegrityError:
+        raise ValueError(f"slug: {provider}/{slug} is already registered") from None
     numbers.forget()
     return created

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 
 from sampark.accounts.models import ApiToken, Role, RoleAssignment
 from sampark.core import pii
+from sampark.core.phones import normalise
 from sampark.geo.models import Area, Level
 
 
@@ -48,7 +49,7 @@ def make_supporter(db):
 
     def make(e164, area=None, **fields):
         return Supporter.objects.create(
-            phone_cipher=pii.encrypt(e164), phone_index=pii.blind_index(e164), phone_hint=pii.mask(e164),
+            phone_cipher=pii.encrypt(e164), phone_index=pii.blind_index(e164), phone_hint=normalise(e164).masked,
             phone_region="IN", area=area, notice_version="test", **fields,
         )
 

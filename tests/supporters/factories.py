@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from sampark.core import pii
+from sampark.core.phones import normalise
 from sampark.geo.models import Area, Level
 from sampark.supporters.models import Callback, Supporter
 
@@ -42,7 +43,7 @@ def make_supporter(phone: str = "+919876500001", *, area: Area | None = None, **
     supporter = Supporter.objects.create(
         phone_cipher=pii.encrypt(phone),
         phone_index=pii.blind_index(phone),
-        phone_hint=pii.mask(phone),
+        phone_hint=normalise(phone).masked,
         phone_region="IN",
         area=area,
         area_is_guess=area is not None,
