@@ -2,9 +2,11 @@
 
 from sampark.core.api import SamparkAPI
 from sampark.supporters.api import router as supporters_router
+from sampark.trust.api import router as trust_router
 from sampark.web.api import router as stats_router
 
 api = SamparkAPI(title="Sampark API", version="1", urls_namespace="api-v1")
 
 api.add_router("/", stats_router)
 api.add_router("/supporters/", supporters_router)
+api.add_router("/", trust_router)

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "sampark.telephony",
     "sampark.supporters",
     "sampark.outreach",
+    "sampark.trust",
     "sampark.web",
 ]
 
@@ -185,6 +186,8 @@ USE_TZ = True
 TIME_ZONE = "Asia/Kolkata"
 
 STATIC_URL = "/static/"
+# Uploaded files (report screenshots): private, under the data folder, served only to staff.
+MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sampark.supporters.urls")),
+    path("", include("sampark.trust.urls")),
     path("", include("sampark.web.urls")),
 ]
