@@ -1,0 +1,144 @@
+"""Turn whatever people paste — a handle, a profile link, an invite link, a number, a site — into one normal form.
+
+``parse("https://mobile.twitter.com/SomeLeader?s=20")`` and ``parse("@someleader")`` both give
+``Handle(platform="x", value="someleader")`` when the platform is known; a bare ``@name`` has no platform
+(``platform=None``) and is compared against every social platform. The normal form is what the registry stores
+(``OfficialChannel.handle``) and what cases are keyed on, so equality is one indexed lookup.
+
+Only the *shape* is normalised here (case, URL forms, tracking parameters, number formats). Look-alike characters
+are deliberately kept: "SomeLeaderOfficiaI" with a capital I must stay distinct from "someleaderofficial" so
+that the lookalike scorer can say why it resembles it.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from sampark.core.phones import UnusableNumber, normalise
+
+MAX_QUERY_LENGTH = 300
+
+# host (without "www.") → platform; the path says the rest
+SOCIAL_HOSTS = {
+    "x.com": "x", "twitter.com": "x", "mobile.twitter.com": "x", "mobile.x.com": "x",
+    "facebook.com": "facebook", "fb.com": "facebook", "m.facebook.com": "facebook", "web.facebook.com": "facebook",
+    "mbasic.facebook.com": "facebook", "fb.me": "facebook",
+    "instagram.com": "instagram", "instagr.am": "instagram",
+    "youtube.com": "youtube", "m.youtube.com": "youtube", "youtu.be": "youtube",
+    "t.me": "telegram", "telegram.me": "telegram", "telegram.dog": "telegram",
+    "whatsapp.com": "whatsapp", "chat.whatsapp.com": "whatsapp_group", "wa.me": "whatsapp_number",
+    "api.whatsapp.com": "whatsapp_number",
+}
+# path segments that are not a handle: /intent/…, /channel/… (youtube ids are kept, see below)
+NOT_HANDLES = {"share", "sharer", "intent", "home", "i", "hashtag", "search", "watch", "p", "reel", "stories",
+               "profile.php", "pages", "groups", "people", "joinchat", "s", "c", "user", "channel"}
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e", "\u200e", "\u200f"}
+
+
+@dataclass(frozen=True)
+class Handle:
+    platform: str | None  # a trust.models.Platform value, or None when the text does not say
+    value: str  # the normal form; "" when nothing usable was given
+    had_invisible: bool = False  # zero-width or other invisible characters were removed from the text
+
+    def key(self) -> str:
+        return f"{self.platform or ''}:{self.value}"
+
+
+def strip_invisible(text: str) -> tuple[str, bool]:
+    cleaned = "".join(ch for ch in text if ch not in INVISIBLE and unicodedata.category(ch) != "Cf")
+    return cleaned, cleaned != text
+
+
+def parse(text: str, platform: str | None = None) -> Handle:
+    """The normal form of ``text``; ``platform`` (when the caller knows it) wins over detection."""
+    raw, had_invisible = strip_invisible(unicodedata.normalize("NFC", (text or "").strip()))
+    raw = raw.strip().strip("<>\"'")
+    if not raw:
+        return Handle(platform, "", had_invisible)
+    detected, value = _parse(raw, platform)
+    return Handle(platform or detected, value, had_invisible)
+
+
+def _parse(raw: str, platform: str | None) -> tuple[str | None, str]:
+    lower = raw.lower()
+    if platform in ("phone", "whatsapp_number") or (platform is None and _looks_like_phone(raw)):
+        return _phone(raw, platform or "phone")
+    if "@" in raw[1:] and "/" not in raw and " " not in raw and platform in (None, "email"):
+        return "email", lower
+    if "://" in raw or lower.startswith("www.") or _host_of(lower) in SOCIAL_HOSTS or "/" in raw:
+        return _url(raw, platform)
+    if platform == "website" or (platform is None and "." in raw and not raw.startswith("@") and " " not in raw):
+        return "website", _domain(lower)
+    return platform, raw.lstrip("@").strip().lower()
+
+
+def _looks_like_phone(raw: str) -> bool:
+    digits = sum(ch.isdigit() for ch in raw)
+    return digits >= 7 and all(ch.isdigit() or ch in "+-() ." for ch in raw)
+
+
+def _phone(raw: str, platform: str) -> tuple[str, str]:
+    try:
+        return platform, normalise(raw).e164
+    except UnusableNumber:
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        return platform, ("+" + digits) if digits else raw.lower()
+
+
+def _host_of(lower: str) -> str:
+    host = lower.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0]
+    return host.removeprefix("www.")
+
+
+def _domain(lower: str) -> str:
+    host = _host_of(lower).split(":", 1)[0].rstrip(".")
+    try:
+        return host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return host
+
+
+def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
+    parts = urlsplit(raw if "://" in raw else "https://" + raw)
+    host = (parts.hostname or "").removeprefix("www.")
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    kind = SOCIAL_HOSTS.get(host)
+    if kind is None:
+        return platform or "website", _domain(host or raw.lower())
+    if kind == "whatsapp_group":
+        return "whatsapp_group", segments[0] if segments else ""  # invite codes are case-sensitive
+    if kind == "whatsapp":
+        if len(segments) >= 2 and segments[0] == "channel":
+            return "whatsapp_channel", segments[1]  # channel ids are case-sensitive
+        return _phone_from_query(parts.query)
+    if kind == "whatsapp_number":
+        if segments and segments[0] != "send":
+            return _phone(segments[0], "whatsapp_number")
+        return _phone_from_query(parts.query)
+    if kind == "youtube":
+        if host == "youtu.be":
+            return "youtube", ""
+        if segments and segments[0].startswith("@"):
+            return "youtube", segments[0][1:].lower()
+        if len(segments) >= 2 and segments[0] == "channel":
+            return "youtube", segments[1]  # UC… ids are case-sensitive
+        if len(segments) >= 2 and segments[0] in ("c", "user"):
+            return "youtube", segments[1].lower()
+        return "youtube", ""
+    if kind == "facebook" and segments and segments[0] == "profile.php":
+        ident = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("id", "")
+        return "facebook", ident
+    if kind == "facebook" and len(segments) >= 2 and segments[0] in ("pages", "people"):
+        segments = segments[1:]
+    if kind == "telegram" and segments and segments[0] == "s":
+        segments = segments[1:]
+    if kind == "telegram" and segments and (segments[0].startswith("+") or segments[0] == "joinchat"):
+        return "telegram", "/".join(segments)  # private invite: the code is the identity
+    handle = next((s for s in segments if s.lower() not in NOT_HANDLES), "")
+    return kind, handle.lstrip("@").lower()
+
+
+def _phone_from_query(query: str) -> tuple[str, str]:
+    params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+    return _phone(unquote(params.get("phone", "")), "whatsapp_number")
