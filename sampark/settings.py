@@ -231,6 +231,8 @@ if SMS_BACKEND == "msg91" and not MSG91_AUTHKEY:
 NOTICE_VERSION = env_str("SAMPARK_NOTICE_VERSION", "2026-11")
 # Allowed clock skew for signed generic webhooks.
 HOOK_MAX_SKEW_SECONDS = env_int("SAMPARK_HOOK_MAX_SKEW_SECONDS", 300, minimum=1)
+# Requests a minute one address may make to each public trust endpoint (verify, check-message, report a fake).
+PUBLIC_RATE_LIMIT = f"{env_int('SAMPARK_PUBLIC_RATE_LIMIT', 60, minimum=1)}/m"
 INTAKE_BATCH_SIZE = env_int("SAMPARK_INTAKE_BATCH_SIZE", 2000, minimum=1)
 INTAKE_WORKERS = env_int("SAMPARK_INTAKE_WORKERS", 0, minimum=0)  # 0: 2 on PostgreSQL, 1 on SQLite
 
