@@ -1,0 +1,192 @@
+"""Finding fakes in bulk: a list of handles or links → the ones that look like official channels, ranked.
+
+A million handles against a few hundred channels cannot go through ``lookalike.compare`` one pair at a time. So:
+
+1. each line is parsed once (plain ``@names`` on a fast path that gives what ``handles.parse`` gives);
+2. the skeletons and affix-free cores of all distinct names are made in a few whole-text passes — the names are
+   joined with newlines and ``str.translate``/``re.sub`` run over the joined text in C, then split again;
+3. rapidfuzz ``cdist`` compares every core with every official core on both cores (``workers=-1``) with a
+   cut-off, in chunks so the score matrix stays small; exact skeleton, core and rotation hits come from a dict;
+4. only the pairs that pass get the full ``compare`` with its reasons; the best channel per name is kept.
+
+Numbers, websites and e-mail addresses are few in such lists and go through ``Index.resembling`` one by one.
+"""
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from sampark.trust.handles import Handle, parse
+from sampark.trust.lookalike import THRESHOLD, Channel, Index, _affix_pattern, compare, family
+from sampark.trust.skeleton import PAIRS, SEPARATORS, _fold_table, _foreign_table, _table
+
+CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
+CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
+HEADER_NAMES = {"handle", "handles", "link", "links", "url", "urls", "account", "accounts", "username", "query",
+                "target", "value", "q", "id", "profile"}
+_PLAIN = re.compile(r"@?[A-Za-z0-9_]{1,80}")
+
+
+class ScanError(ValueError):
+    """The input file cannot be scanned; the message names the problem."""
+
+
+@dataclass
+class Suspect:
+    given: str  # the line as written (the first one, when several lines normalise alike)
+    handle: Handle
+    channel: Channel
+    score: float
+    reasons: list[str]
+    lines: int = 1  # how many input lines gave this handle
+
+
+# ---------------------------------------------------------------- reading the file
+
+
+def read_queries(path: str | Path, column: str | None = None) -> list[str]:
+    """The handles or links in ``path``: one per line, or one column of a CSV (header detected)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScanError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ScanError(f"{path}: a folder, not a file") from None
+    except OSError as exc:
+        raise ScanError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScanError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from None
+    first = next((line for line in text.splitlines() if line.strip()), None)
+    if first is None:
+        raise ScanError(f"{path}: empty; put one handle or link per line, or a CSV with a column of them")
+    if column is not None or (("," in first or "\t" in first) and "://" not in first):
+        return _csv_column(path, text, first, column)
+    queries = [line.strip() for line in text.splitlines() if line.strip()]
+    if queries and queries[0].lower() in HEADER_NAMES:
+        queries = queries[1:]
+    return queries
+
+
+def _csv_column(path: Path, text: str, first: str, column: str | None) -> list[str]:
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(cell.strip() for cell in row)]
+    header = [cell.strip().lower() for cell in rows[0]]
+    if column is not None:
+        if column.strip().lower() not in header:
+            raise ScanError(f"--column: no column named {column!r} in the first row of {path}")
+        at, rows = header.index(column.strip().lower()), rows[1:]
+    elif named := [i for i, name in enumerate(header) if name in HEADER_NAMES]:
+        at, rows = named[0], rows[1:]
+    elif len(header) == 1:
+        at = 0
+    else:
+        raise ScanError(f"{path}: a CSV with {len(header)} columns and no 'handle' or 'link' column; "
+                        "name the column with --column")
+    return [row[at].strip() for row in rows if len(row) > at and row[at].strip()]
+
+
+# ---------------------------------------------------------------- parsing and skeletons in bulk
+
+
+def parse_fast(text: str, platform: str | None) -> Handle:
+    """``handles.parse``, with plain ``@names`` (most of a list) answered without the general path."""
+    if platform in (None, "x", "facebook", "instagram", "youtube", "telegram") and _PLAIN.fullmatch(text) \
+            and not text.isdigit():
+        return Handle(platform, text.lstrip("@").lower(), False)
+    return parse(text, platform)
+
+
+def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
+    """Skeletons and affix-free cores of ``values`` — ``lookalike.Form.of(v).skel`` and ``.core`` — computed over
+    the newline-joined text in a handful of C passes."""
+    joined = "\n".join(values)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKD", joined).translate(_foreign_table())
+    joined = joined.lower()
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKD", joined)
+    flat = joined.translate(str.maketrans("", "", SEPARATORS))
+    skels = _fold(flat.translate(_table()))
+    # cores: digits at either end are an added number; then the affix words at either end come off
+    cores = _fold(re.sub(r"^\d+(?=\D)|(?<=\D)\d+$", "", flat, flags=re.MULTILINE).translate(_table()))
+    cores = [_core(line) for line in cores.split("\n")]
+    return skels.split("\n"), cores
+
+
+def _fold(text: str) -> str:
+    text = text.lower().translate(_fold_table())
+    for pair, single in PAIRS:
+        text = text.replace(pair, single)
+    return text
+
+
+def _core(skel: str) -> str:
+    match = _affix_pattern().match(skel)
+    return match["core"] if match and len(match["core"]) >= 3 else skel
+
+
+# ---------------------------------------------------------------- the scan
+
+
+def scan(queries: list[str], index: Index, platform: str | None = None) -> list[Suspect]:
+    """The suspects among ``queries``, best score first (exact official channels are not suspects)."""
+    given: dict[Handle, str] = {}
+    counts: dict[Handle, int] = {}
+    for text in queries:
+        handle = parse_fast(text, platform)
+        if not handle.value:
+            continue
+        counts[handle] = counts.get(handle, 0) + 1
+        given.setdefault(handle, text)
+    social = [h for h in counts if family(h.platform) == "social"]
+    others = [h for h in counts if family(h.platform) != "social"]
+    best: dict[Handle, tuple[Channel, float, list[str]]] = {}
+    for handle, channel, found in _social_candidates(social, index):
+        if handle not in best or found.score > best[handle][1]:
+            best[handle] = (channel, found.score, found.reasons)
+    for handle in others:
+        if index.exact(handle) and not handle.had_invisible:
+            continue
+        for channel, found in index.resembling(handle, limit=1):
+            best[handle] = (channel, found.score, found.reasons)
+    suspects = [
+        Suspect(given[h], h, channel, score, reasons, counts[h])
+        for h, (channel, score, reasons) in best.items() if score >= THRESHOLD
+    ]
+    suspects.sort(key=lambda s: (-s.score, -s.lines, s.handle.value))
+    return suspects
+
+
+def _social_candidates(handles: list[Handle], index: Index):
+    """(handle, channel, resemblance) for every pair the bulk filter lets through and ``compare`` confirms."""
+    channels = index.social
+    if not handles or not channels:
+        return
+    skels, cores = bulk_forms([h.value for h in handles])
+    official_cores = index.social_cores
+    pairs: set[tuple[int, int]] = set()
+    for i, (skel, core) in enumerate(zip(skels, cores, strict=True)):
+        for key in (skel, core):
+            for j in index.social_keys.get(key, ()):
+                pairs.add((i, j))
+    for start in range(0, len(cores), CHUNK):
+        matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
+                               score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
+        rows, cols = np.nonzero(matrix)
+        pairs.update(zip((rows + start).tolist(), cols.tolist(), strict=True))
+    for i, j in sorted(pairs):
+        handle, channel = handles[i], channels[j]
+        if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
+            continue  # the official channel itself
+        found = compare(handle, channel)
+        if found is not None and found.score >= THRESHOLD:
+            yield handle, channel, found

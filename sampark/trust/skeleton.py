@@ -1,0 +1,99 @@
+"""Skeletons: the key two handles share when they look alike, so "s0me_leader" and "someleader" compare equal.
+
+The first step is Unicode's own (UTS #39 "skeleton": decomposition — NFKD here, so full-width and
+mathematical letters fold as well — then every character mapped to the prototype of its
+confusable class — Cyrillic "а" to Latin "a", "ｍ" and "m" to "rn", "1", "I" and "|" to "l"). The data are
+Unicode's confusables.txt as shipped by the ``confusable-homoglyphs`` package, read from the installed package,
+never fetched. Then the tricks Unicode leaves out but impersonators use on handles: case, accents, the separators
+``_ . -``, digits for letters (0/o, 1/l/i, 3/e, 4/a, 5/s, 8/b) and letter pairs that read as one (rn/m, vv/w).
+
+Everything is ``str.translate`` and ``str.replace`` (C loops): the bulk scan skeletonises a million handles.
+"""
+
+import json
+import unicodedata
+from functools import cache
+from importlib import resources
+
+SEPARATORS = "_.- "
+# digit → the letter it stands in for; i → l because a capital I and a small l are one glyph in most fonts
+DIGIT_FOR_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "8": "b"}
+PAIRS = (("rn", "m"), ("vv", "w"))  # after lower-casing; "m" itself maps to "rn" in Unicode's data, so this folds both
+
+
+@cache
+def unicode_prototypes() -> dict[int, str]:
+    """Character → prototype, from the confusables data.
+
+    The package stores each class as a star: the prototype lists every look-alike, each look-alike lists only its
+    prototype. When a class has two members and the direction is lost, the smaller code point is taken as the
+    prototype — consistent, so both members still get one key.
+    """
+    raw = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    data = {key: [entry["c"].replace("\u200e", "") for entry in entries] for key, entries in raw.items()}
+    table: dict[int, str] = {}
+    for char, alikes in data.items():
+        if len(char) != 1 or len(alikes) != 1:
+            continue  # a prototype (several look-alikes) or a multi-character sequence
+        target = alikes[0]
+        pair = len(target) == 1 and data.get(target) == [char]
+        if pair and ord(target) > ord(char):
+            continue
+        table[ord(char)] = target
+    return table
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = dict(unicode_prototypes())
+    for ch in SEPARATORS:
+        table[ord(ch)] = None
+    return table
+
+
+@cache
+def _fold_table() -> dict[int, str | None]:
+    fold: dict[int, str | None] = {ord(d): letter for d, letter in DIGIT_FOR_LETTER.items()}
+    fold[ord("i")] = "l"
+    for code in range(0x0300, 0x0370):  # combining accents, split off by NFD: "é" reads as "e"
+        fold[code] = None
+    return fold
+
+
+def skeleton(text: str) -> str:
+    """The look-alike key of ``text`` (a handle or a domain label)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    folded = text.translate(_table()).lower()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+    folded = folded.translate(_fold_table())
+    for pair, single in PAIRS:
+        if pair in folded:
+            folded = folded.replace(pair, single)
+    return folded
+
+
+def letters(text: str) -> str:
+    """``text`` with non-ASCII look-alikes resolved and lower-cased, separators, digits and letter pairs kept: the
+    stage at which reasons ("digit 8 in place of letter b", "rn in place of m") are read off."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text).translate(_foreign_table()).lower()
+    return unicodedata.normalize("NFKD", text).translate(_accents_table())
+
+
+@cache
+def _foreign_table() -> dict[int, str]:
+    return {code: proto for code, proto in unicode_prototypes().items() if code > 0x7F}
+
+
+@cache
+def _accents_table() -> dict[int, None]:
+    return dict.fromkeys(range(0x0300, 0x0370))
+
+
+def script_of(char: str) -> str:
+    """"CYRILLIC", "GREEK", "LATIN", "DEVANAGARI", … from the character's Unicode name ("" when unnamed)."""
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
