@@ -64,6 +64,8 @@ def _parse(raw: str, platform: str | None) -> tuple[str | None, str]:
     lower = raw.lower()
     if platform in ("phone", "whatsapp_number") or (platform is None and _looks_like_phone(raw)):
         return _phone(raw, platform or "phone")
+    if lower.startswith("mailto:"):
+        raw, lower = raw[7:].split("?", 1)[0], lower[7:].split("?", 1)[0]
     if "@" in raw[1:] and "/" not in raw and " " not in raw and platform in (None, "email"):
         return "email", lower
     if "://" in raw or lower.startswith("www.") or _host_of(lower) in SOCIAL_HOSTS or "/" in raw:
@@ -79,10 +81,12 @@ def _looks_like_phone(raw: str) -> bool:
 
 
 def _phone(raw: str, platform: str) -> tuple[str, str]:
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    # only the digits and a leading +: "(011) 4000 0000" must read as 011…, not as a number starting with "("
+    plain = ("+" if raw.strip().startswith("+") else "") + digits
     try:
-        return platform, normalise(raw).e164
+        return platform, normalise(plain).e164
     except UnusableNumber:
-        digits = "".join(ch for ch in raw if ch.isdigit())
         return platform, ("+" + digits) if digits else raw.lower()
 
 
@@ -100,14 +104,18 @@ def _domain(lower: str) -> str:
 
 
 def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
-    parts = urlsplit(raw if "://" in raw else "https://" + raw)
+    try:
+        parts = urlsplit(raw if "://" in raw else "https://" + raw)
+        parts.port  # noqa: B018 — raises on a port out of range, like a malformed IPv6 host does above
+    except ValueError:
+        return platform or "website", _domain(raw.lower())
     host = (parts.hostname or "").removeprefix("www.")
     segments = [unquote(s) for s in parts.path.split("/") if s]
     kind = SOCIAL_HOSTS.get(host)
     if kind is None:
         return platform or "website", _domain(host or raw.lower())
-    if kind == "whatsapp_group":
-        return "whatsapp_group", segments[0] if segments else ""  # invite codes are case-sensitive
+    if kind == "whatsapp_group":  # chat.whatsapp.com/CODE or /invite/CODE; invite codes are case-sensitive
+        return "whatsapp_group", segments[-1] if segments else ""
     if kind == "whatsapp":
         if len(segments) >= 2 and segments[0] == "channel":
             return "whatsapp_channel", segments[1]  # channel ids are case-sensitive
@@ -127,7 +135,7 @@ def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
             return "youtube", segments[1].lower()
         return "youtube", ""
     if kind == "facebook" and segments and segments[0] == "profile.php":
-        ident = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("id", "")
+        ident = _query_params(parts.query).get("id", "")
         return "facebook", ident
     if kind == "facebook" and len(segments) >= 2 and segments[0] in ("pages", "people"):
         segments = segments[1:]
@@ -136,9 +144,14 @@ def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
     if kind == "telegram" and segments and (segments[0].startswith("+") or segments[0] == "joinchat"):
         return "telegram", "/".join(segments)  # private invite: the code is the identity
     handle = next((s for s in segments if s.lower() not in NOT_HANDLES), "")
+    if kind == "x" and not handle:  # x.com/intent/user?screen_name=Name
+        handle = _query_params(parts.query).get("screen_name", "")
     return kind, handle.lstrip("@").lower()
 
 
 def _phone_from_query(query: str) -> tuple[str, str]:
-    params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
-    return _phone(unquote(params.get("phone", "")), "whatsapp_number")
+    return _phone(_query_params(query).get("phone", ""), "whatsapp_number")
+
+
+def _query_params(query: str) -> dict[str, str]:
+    return {key: unquote(value) for key, _eq, value in (p.partition("=") for p in query.split("&")) if _eq}

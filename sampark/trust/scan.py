@@ -21,9 +21,10 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from sampark.trust.handles import Handle, parse
-from sampark.trust.lookalike import THRESHOLD, Channel, Index, _affix_pattern, compare, family
+from sampark.trust.lookalike import THRESHOLD, Channel, Index, Reason, _affix_pattern, compare, family
 from sampark.trust.skeleton import PAIRS, SEPARATORS, _fold_table, _foreign_table, _table
 
 CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
@@ -43,7 +44,7 @@ class Suspect:
     handle: Handle
     channel: Channel
     score: float
-    reasons: list[str]
+    reasons: list[Reason]
     lines: int = 1  # how many input lines gave this handle
 
 
@@ -173,11 +174,13 @@ def _social_candidates(handles: list[Handle], index: Index):
         return
     skels, cores = bulk_forms([h.value for h in handles])
     official_cores = index.social_cores
-    pairs: set[tuple[int, int]] = set()
+    official_skels = index.social_skels
+    sure: set[tuple[int, int]] = set()  # dictionary hits: same skeleton, core or rotation
     for i, (skel, core) in enumerate(zip(skels, cores, strict=True)):
         for key in (skel, core):
             for j in index.social_keys.get(key, ()):
-                pairs.add((i, j))
+                sure.add((i, j))
+    pairs = set(sure)
     for start in range(0, len(cores), CHUNK):
         matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
                                score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
@@ -187,6 +190,19 @@ def _social_candidates(handles: list[Handle], index: Index):
         handle, channel = handles[i], channels[j]
         if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
             continue  # the official channel itself
+        if (i, j) not in sure and not plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
+            continue
         found = compare(handle, channel)
         if found is not None and found.score >= THRESHOLD:
             yield handle, channel, found
+
+
+def plausible(skel: str, core: str, official_skel: str, official_core: str) -> bool:
+    """A cheap necessary condition for ``compare`` to find a trick: it skips most near misses for a few C calls."""
+    for mine in (skel, core):
+        if official_skel.startswith(mine) or official_skel in mine:  # cut short; the whole name plus extra letters
+            return True
+        for theirs in (official_skel, official_core):
+            if OSA.distance(mine, theirs, score_cutoff=2) <= 2:
+                return True
+    return False

@@ -18,7 +18,7 @@ import threading
 from django.utils.translation import gettext as _
 
 from sampark.trust.handles import parse
-from sampark.trust.lookalike import THRESHOLD, Channel, Index, Resemblance
+from sampark.trust.lookalike import THRESHOLD, Channel, Index, Reason, Resemblance
 from sampark.trust.models import ChannelStatus, OfficialChannel
 
 OFFICIAL, RISK, NOT_OFFICIAL = "official", "impersonation_risk", "not_official"
@@ -78,7 +78,7 @@ def verify(q: str, platform: str | None = None) -> dict:
         ]
         return answer
     if exact:  # the official name with invisible characters slipped in: made to pass a glance, not official
-        resembling = [(c, Resemblance(0.95, [_("contains invisible characters")])) for c in exact]
+        resembling = [(c, Resemblance(0.95, [Reason("contains invisible characters")])) for c in exact]
     else:
         resembling = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES) if r.score >= THRESHOLD]
     if not resembling:
@@ -87,7 +87,7 @@ def verify(q: str, platform: str | None = None) -> dict:
     answer["verdict"] = RISK
     answer["matches"] = [
         {"channel": channel_json(rows[c.id]), "score": r.score,
-         "reasons": r.reasons + ([_resembles_retired(rows[c.id])] if c.retired else [])}
+         "reasons": r.texts() + ([_resembles_retired(rows[c.id])] if c.retired else [])}
         for c, r in resembling if c.id in rows
     ]
     return answer

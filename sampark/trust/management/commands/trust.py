@@ -80,5 +80,5 @@ def write_csv(out, suspects, rows) -> None:
             rank, cell(suspect.given), suspect.handle.platform or "", suspect.handle.value, f"{suspect.score:.3f}",
             suspect.channel.platform, channel.display if channel else suspect.channel.handle,
             channel.owner.name_en if channel else "", "retired" if suspect.channel.retired else "active",
-            "; ".join(suspect.reasons), suspect.lines,
+            "; ".join(map(str, suspect.reasons)), suspect.lines,
         ])
