@@ -126,18 +126,14 @@ _SEPARATOR_DELETE = str.maketrans("", "", SEPARATORS)
 
 
 @cache
-def _affix_pattern() -> re.Pattern:
-    skeletons = sorted({skeleton(word) for word in AFFIXES}, key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in skeletons)
-    return re.compile(rf"^(?P<head>(?:{alternation})*)(?P<core>.*?)(?P<tail>(?:{alternation})*)$")
-
-
-@cache
-def _affix_names() -> dict[str, str]:
-    return {skeleton(word): label for word, label in AFFIXES.items()}
+def _affix_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Affix skeletons, longest first (so "fans" wins over "fan"), and the label each stands for."""
+    names = {skeleton(word): label for word, label in AFFIXES.items()}
+    return tuple(sorted(names, key=len, reverse=True)), names
 
 
 _EDGE_DIGITS = re.compile(r"^(?P<head>\d*)(?P<body>.*?)(?P<tail>\d*)$")
+MIN_CORE = 3  # an affix is not taken off when less than this would be left: "fan" alone is a name
 
 
 def strip_affixes(written: str) -> tuple[str, tuple[str, ...]]:
@@ -148,23 +144,28 @@ def strip_affixes(written: str) -> tuple[str, tuple[str, ...]]:
     if digits and digits["body"] and (digits["head"] or digits["tail"]):
         flat = digits["body"]  # "leader2024": a number added to the name (a digit *inside* it is a letter swap)
         found.append("numbers")
-    skel = skeleton(flat)
-    match = _affix_pattern().match(skel)
-    if match and len(match["core"]) >= 3:
-        names = _affix_names()
-        for part in ("head", "tail"):
-            found.extend(_split_affixes(match[part], names))
-        skel = match["core"]
-    return skel, tuple(found)
+    core, words = strip_words(skeleton(flat))
+    return core, tuple(found) + words
 
 
-def _split_affixes(run: str, names: dict[str, str]) -> list[str]:
-    out = []
-    while run:
-        word = next(s for s in sorted(names, key=len, reverse=True) if run.startswith(s))
-        out.append(names[word])
-        run = run[len(word):]
-    return out
+def strip_words(skel: str) -> tuple[str, tuple[str, ...]]:
+    """``skel`` without affix words at either end (one C call per end when there are none: the bulk path)."""
+    ordered, names = _affix_words()
+    head: list[str] = []
+    tail: list[str] = []
+    while skel.startswith(ordered):
+        word = next(w for w in ordered if skel.startswith(w))
+        if len(skel) - len(word) < MIN_CORE:
+            break
+        head.append(names[word])
+        skel = skel[len(word):]
+    while skel.endswith(ordered):
+        word = next(w for w in ordered if skel.endswith(w))
+        if len(skel) - len(word) < MIN_CORE:
+            break
+        tail.insert(0, names[word])
+        skel = skel[: -len(word)]
+    return skel, tuple(head + tail)
 
 
 def compare_handles(query: str, official: str, had_invisible: bool = False) -> Resemblance | None:

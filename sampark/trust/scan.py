@@ -15,7 +15,6 @@ Numbers, websites and e-mail addresses are few in such lists and go through ``In
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,14 +23,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from sampark.trust.handles import Handle, parse
-from sampark.trust.lookalike import THRESHOLD, Channel, Index, Reason, _affix_pattern, compare, family
-from sampark.trust.skeleton import PAIRS, SEPARATORS, _fold_table, _foreign_table, _table
+from sampark.trust.lookalike import SOCIAL, THRESHOLD, Channel, Index, Reason, compare, family, strip_words
+from sampark.trust.skeleton import SEPARATORS, letters, skeleton
 
 CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
 HEADER_NAMES = {"handle", "handles", "link", "links", "url", "urls", "account", "accounts", "username", "query",
                 "target", "value", "q", "id", "profile"}
-_PLAIN = re.compile(r"@?[A-Za-z0-9_]{1,80}")
 
 
 class ScanError(ValueError):
@@ -100,39 +98,28 @@ def _csv_column(path: Path, text: str, first: str, column: str | None) -> list[s
 
 def parse_fast(text: str, platform: str | None) -> Handle:
     """``handles.parse``, with plain ``@names`` (most of a list) answered without the general path."""
-    if platform in (None, "x", "facebook", "instagram", "youtube", "telegram") and _PLAIN.fullmatch(text) \
-            and not text.isdigit():
-        return Handle(platform, text.lstrip("@").lower(), False)
+    if (platform is None or platform in SOCIAL) and text.isascii() and len(text) <= 80:
+        bare = text[1:] if text[:1] == "@" else text
+        # letters, digits and _ only (not a site, link or number); "@123…" is a name, a bare "123…" a number
+        if bare.replace("_", "a").isalnum() and not text.isdigit():
+            return Handle(platform, bare.lower(), False)
     return parse(text, platform)
 
 
 def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
-    """Skeletons and affix-free cores of ``values`` — ``lookalike.Form.of(v).skel`` and ``.core`` — computed over
-    the newline-joined text in a handful of C passes."""
+    """Skeletons and affix-free cores of ``values`` — ``lookalike.Form.of(v).skel`` and ``.core`` — with the
+    character work done on the newline-joined text (a few C passes instead of a million small calls)."""
     joined = "\n".join(values)
-    if not joined.isascii():
-        joined = unicodedata.normalize("NFKD", joined).translate(_foreign_table())
-    joined = joined.lower()
-    if not joined.isascii():
-        joined = unicodedata.normalize("NFKD", joined)
-    flat = joined.translate(str.maketrans("", "", SEPARATORS))
-    skels = _fold(flat.translate(_table()))
+    skels = skeleton(joined).split("\n")
     # cores: digits at either end are an added number; then the affix words at either end come off
-    cores = _fold(re.sub(r"^\d+(?=\D)|(?<=\D)\d+$", "", flat, flags=re.MULTILINE).translate(_table()))
-    cores = [_core(line) for line in cores.split("\n")]
-    return skels.split("\n"), cores
+    flat = letters(joined).translate(_SEPARATOR_DELETE)
+    flat = _EDGE_NUMBERS.sub("", flat)
+    cores = [strip_words(line)[0] for line in skeleton(flat).split("\n")]
+    return skels, cores
 
 
-def _fold(text: str) -> str:
-    text = text.lower().translate(_fold_table())
-    for pair, single in PAIRS:
-        text = text.replace(pair, single)
-    return text
-
-
-def _core(skel: str) -> str:
-    match = _affix_pattern().match(skel)
-    return match["core"] if match and len(match["core"]) >= 3 else skel
+_SEPARATOR_DELETE = str.maketrans("", "", SEPARATORS)
+_EDGE_NUMBERS = re.compile(r"^\d+(?=[^\d\n])|(?<=[^\d\n])\d+$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------- the scan
@@ -180,18 +167,17 @@ def _social_candidates(handles: list[Handle], index: Index):
         for key in (skel, core):
             for j in index.social_keys.get(key, ()):
                 sure.add((i, j))
-    pairs = set(sure)
     for start in range(0, len(cores), CHUNK):
         matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
                                score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
         rows, cols = np.nonzero(matrix)
-        pairs.update(zip((rows + start).tolist(), cols.tolist(), strict=True))
-    for i, j in sorted(pairs):
+        for i, j in zip((rows + start).tolist(), cols.tolist(), strict=True):
+            if (i, j) in sure or plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
+                sure.add((i, j))
+    for i, j in sure:
         handle, channel = handles[i], channels[j]
         if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
             continue  # the official channel itself
-        if (i, j) not in sure and not plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
-            continue
         found = compare(handle, channel)
         if found is not None and found.score >= THRESHOLD:
             yield handle, channel, found

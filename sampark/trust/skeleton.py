@@ -62,16 +62,46 @@ def _fold_table() -> dict[int, str | None]:
 
 def skeleton(text: str) -> str:
     """The look-alike key of ``text`` (a handle or a domain label)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-    folded = text.translate(_table()).lower()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded)
-    folded = folded.translate(_fold_table())
+    if text.isascii():
+        table, expansions = _ascii_tables()
+        folded = text.encode("ascii").translate(table, SEPARATORS.encode()).decode("ascii")
+        for char, expansion in expansions:
+            if char in folded:
+                folded = folded.replace(char, expansion)
+        return _pairs(folded)
+    return _pairs(_slow_fold(text))
+
+
+def _slow_fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).translate(_table()).lower()
+    return unicodedata.normalize("NFKD", text).translate(_fold_table())
+
+
+def _pairs(folded: str) -> str:
     for pair, single in PAIRS:
         if pair in folded:
             folded = folded.replace(pair, single)
     return folded
+
+
+@cache
+def _ascii_tables() -> tuple[bytes, list[tuple[str, str]]]:
+    """The general path, precomputed for each ASCII character: a byte table (bytes.translate is one C loop) and
+    the few characters Unicode expands to several ('"' → "''")."""
+    table = bytearray(range(256))
+    expansions = []
+    for code in range(128):
+        char = chr(code)
+        if char in SEPARATORS:
+            continue
+        folded = _slow_fold(char)
+        if _pairs(folded) == char:
+            continue  # m → rn → m
+        if len(folded) == 1 and folded.isascii():
+            table[code] = ord(folded)
+        else:
+            expansions.append((char, folded))
+    return bytes(table), expansions
 
 
 def letters(text: str) -> str:
