@@ -72,14 +72,26 @@ def lookalike(handle: str, rng: random.Random) -> str:
     return handle.replace("_", "") if "_" in handle else handle[:3] + "_" + handle[3:]
 
 
+SYLLABLES = ["ka", "ra", "vi", "shu", "man", "dee", "pa", "ni", "la", "ta", "go", "ve", "ru", "si", "an", "jo",
+             "mi", "ha", "bu", "ne", "ya", "de", "ko", "li", "sa", "tu", "har", "pre", "ish", "na"]
+
+
+def name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4)))
+
+
 def ordinary(rng: random.Random) -> str:
-    kind = rng.randrange(4)
+    """Handles of other people: names like the leaders' (same syllables, shared first names or surnames), words,
+    numbers; about 2% are namesakes of a leader with a number added, which the scan rightly lists as suspects."""
+    kind = rng.randrange(50)
     if kind == 0:
-        return rng.choice(FIRST) + rng.choice(["", "_", "."]) + rng.choice(WORDS) + str(rng.randrange(10000))
-    if kind == 1:
-        return rng.choice(WORDS) + rng.choice(WORDS) + str(rng.randrange(100))
-    if kind == 2:
         return "@" + rng.choice(FIRST) + rng.choice(LAST) + str(rng.randrange(1, 99999))
+    if kind < 15:
+        return rng.choice(FIRST) + rng.choice(["", "_"]) + name(rng) + rng.choice(["", str(rng.randrange(1000))])
+    if kind < 30:
+        return "@" + name(rng) + rng.choice(["", "_"]) + rng.choice(LAST)
+    if kind < 40:
+        return rng.choice(WORDS) + rng.choice(["", "_", "."]) + name(rng) + str(rng.randrange(100))
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(rng.randrange(5, 15)))
 
 

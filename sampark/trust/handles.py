@@ -46,6 +46,8 @@ class Handle:
 
 
 def strip_invisible(text: str) -> tuple[str, bool]:
+    if text.isascii():
+        return text, False  # no ASCII character is invisible in this sense (Cf or the list above)
     cleaned = "".join(ch for ch in text if ch not in INVISIBLE and unicodedata.category(ch) != "Cf")
     return cleaned, cleaned != text
 

@@ -23,8 +23,20 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from sampark.trust.handles import Handle, parse
-from sampark.trust.lookalike import SOCIAL, THRESHOLD, Channel, Index, Reason, compare, family, strip_words
-from sampark.trust.skeleton import SEPARATORS, letters, skeleton
+from sampark.trust.lookalike import (
+    SOCIAL,
+    THRESHOLD,
+    Channel,
+    Form,
+    Index,
+    Reason,
+    Resemblance,
+    _affix_words,
+    compare,
+    family,
+    strip_words,
+)
+from sampark.trust.skeleton import SEPARATORS, skeleton
 
 CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
@@ -96,25 +108,44 @@ def _csv_column(path: Path, text: str, first: str, column: str | None) -> list[s
 # ---------------------------------------------------------------- parsing and skeletons in bulk
 
 
-def parse_fast(text: str, platform: str | None) -> Handle:
-    """``handles.parse``, with plain ``@names`` (most of a list) answered without the general path."""
+def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool]:
+    """``handles.parse`` as a plain tuple (platform, value, had_invisible), with plain ``@names`` — most of a
+    list — answered without the general path. Tuples, not Handles: a million of them are hashed."""
     if (platform is None or platform in SOCIAL) and text.isascii() and len(text) <= 80:
         bare = text[1:] if text[:1] == "@" else text
         # letters, digits and _ only (not a site, link or number); "@123…" is a name, a bare "123…" a number
         if bare.replace("_", "a").isalnum() and not text.isdigit():
-            return Handle(platform, bare.lower(), False)
-    return parse(text, platform)
+            return platform, bare.lower(), False
+    handle = parse(text, platform)
+    return handle.platform, handle.value, handle.had_invisible
 
 
 def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
     """Skeletons and affix-free cores of ``values`` — ``lookalike.Form.of(v).skel`` and ``.core`` — with the
-    character work done on the newline-joined text (a few C passes instead of a million small calls)."""
+    character work done on the newline-joined text (a few C passes instead of a million small calls). The rare
+    non-ASCII values go one by one: Unicode normalisation of the whole text would cost more than all the rest."""
+    plain = [i for i, value in enumerate(values) if value.isascii()]
+    if len(plain) == len(values):
+        return _joined_forms(values)
+    skels, cores = [""] * len(values), [""] * len(values)
+    for i, skel, core in zip(plain, *_joined_forms([values[i] for i in plain]), strict=True):
+        skels[i], cores[i] = skel, core
+    plain_set = set(plain)
+    for i, value in enumerate(values):
+        if i not in plain_set:
+            form = Form.of(value)
+            skels[i], cores[i] = form.skel, form.core
+    return skels, cores
+
+
+def _joined_forms(values: list[str]) -> tuple[list[str], list[str]]:
     joined = "\n".join(values)
     skels = skeleton(joined).split("\n")
     # cores: digits at either end are an added number; then the affix words at either end come off
-    flat = letters(joined).translate(_SEPARATOR_DELETE)
-    flat = _EDGE_NUMBERS.sub("", flat)
-    cores = [strip_words(line)[0] for line in skeleton(flat).split("\n")]
+    flat = _EDGE_NUMBERS.sub("", joined.lower().translate(_SEPARATOR_DELETE))
+    words = _affix_words()[0]
+    cores = [strip_words(line)[0] if line.startswith(words) or line.endswith(words) else line
+             for line in skeleton(flat).split("\n")]
     return skels, cores
 
 
@@ -127,46 +158,50 @@ _EDGE_NUMBERS = re.compile(r"^\d+(?=[^\d\n])|(?<=[^\d\n])\d+$", re.MULTILINE)
 
 def scan(queries: list[str], index: Index, platform: str | None = None) -> list[Suspect]:
     """The suspects among ``queries``, best score first (exact official channels are not suspects)."""
-    given: dict[Handle, str] = {}
-    counts: dict[Handle, int] = {}
+    given: dict[tuple, str] = {}
+    counts: dict[tuple, int] = {}
     for text in queries:
-        handle = parse_fast(text, platform)
-        if not handle.value:
-            continue
-        counts[handle] = counts.get(handle, 0) + 1
-        given.setdefault(handle, text)
-    social = [h for h in counts if family(h.platform) == "social"]
-    others = [h for h in counts if family(h.platform) != "social"]
-    best: dict[Handle, tuple[Channel, float, list[str]]] = {}
+        key = parse_key(text, platform)
+        if key in counts:
+            counts[key] += 1
+        elif key[1]:
+            counts[key] = 1
+            given[key] = text
+    social = [key for key in counts if key[0] is None or key[0] in SOCIAL]
+    best: dict[Handle, tuple[Channel, Resemblance]] = {}
     for handle, channel, found in _social_candidates(social, index):
-        if handle not in best or found.score > best[handle][1]:
-            best[handle] = (channel, found.score, found.reasons)
-    for handle in others:
-        if index.exact(handle) and not handle.had_invisible:
+        if handle not in best or found.score > best[handle][1].score:
+            best[handle] = (channel, found)
+    for key in counts:
+        handle = Handle(*key)
+        if family(handle.platform) == "social" or (index.exact(handle) and not handle.had_invisible):
             continue
         for channel, found in index.resembling(handle, limit=1):
-            best[handle] = (channel, found.score, found.reasons)
+            best[handle] = (channel, found)
     suspects = [
-        Suspect(given[h], h, channel, score, reasons, counts[h])
-        for h, (channel, score, reasons) in best.items() if score >= THRESHOLD
+        Suspect(given[key], h, channel, found.score, found.reasons, counts[key])
+        for h, (channel, found) in best.items() if found.score >= THRESHOLD
+        for key in [(h.platform, h.value, h.had_invisible)]
     ]
     suspects.sort(key=lambda s: (-s.score, -s.lines, s.handle.value))
     return suspects
 
 
-def _social_candidates(handles: list[Handle], index: Index):
+def _social_candidates(keys: list[tuple], index: Index):
     """(handle, channel, resemblance) for every pair the bulk filter lets through and ``compare`` confirms."""
     channels = index.social
-    if not handles or not channels:
+    if not keys or not channels:
         return
-    skels, cores = bulk_forms([h.value for h in handles])
+    skels, cores = bulk_forms([key[1] for key in keys])
     official_cores = index.social_cores
     official_skels = index.social_skels
     sure: set[tuple[int, int]] = set()  # dictionary hits: same skeleton, core or rotation
+    social_keys = index.social_keys
     for i, (skel, core) in enumerate(zip(skels, cores, strict=True)):
-        for key in (skel, core):
-            for j in index.social_keys.get(key, ()):
-                sure.add((i, j))
+        if skel in social_keys or core in social_keys:
+            for key in (skel, core):
+                for j in social_keys.get(key, ()):
+                    sure.add((i, j))
     for start in range(0, len(cores), CHUNK):
         matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
                                score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
@@ -175,7 +210,7 @@ def _social_candidates(handles: list[Handle], index: Index):
             if (i, j) in sure or plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
                 sure.add((i, j))
     for i, j in sure:
-        handle, channel = handles[i], channels[j]
+        handle, channel = Handle(*keys[i]), channels[j]
         if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
             continue  # the official channel itself
         found = compare(handle, channel)
