@@ -117,7 +117,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "handles.txt", Path(folder) / "suspects.csv"
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         queries = read_queries(source)
         read = time.perf_counter()
         with translation.override("en"):
@@ -125,14 +125,15 @@ def main() -> None:
         scanned = time.perf_counter()
         with open(target, "w", encoding="utf-8", newline="") as out:
             write_csv(out, suspects, {})
-        finished = time.perf_counter()
+        finished, cpu = time.perf_counter(), time.process_time() - cpu
     found = {s.given.lstrip("@").lower() for s in suspects}
     caught = len(planted & found)
     print(f"machine: {os.cpu_count()} cores; {args.lines:,} lines, {len(officials)} official channels, "
           f"{len(planted):,} distinct planted lookalikes")
     print(f"read {read - started:.2f} s, scan {scanned - read:.2f} s, write {finished - scanned:.2f} s")
     total = finished - started
-    print(f"total {total:.2f} s, {args.lines / total:,.0f} rows/s; {len(suspects):,} suspects; "
+    print(f"total {total:.2f} s wall ({cpu:.2f} s CPU, both cores counted; the load average was "
+          f"{os.getloadavg()[0]:.1f}), {args.lines / total:,.0f} rows/s; {len(suspects):,} suspects; "
           f"planted lookalikes found: {caught:,}/{len(planted):,} ({caught / max(1, len(planted)):.1%})")
 
 

@@ -17,7 +17,15 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from sampark.trust.handles import Handle
-from sampark.trust.skeleton import DIGIT_FOR_LETTER, SEPARATORS, letters, script_of, skeleton, unicode_prototypes
+from sampark.trust.skeleton import (
+    DIGIT_FOR_LETTER,
+    SEPARATORS,
+    fold_pairs,
+    letters,
+    script_of,
+    skeleton,
+    unicode_prototypes,
+)
 
 THRESHOLD = 0.75  # at or above: impersonation risk
 SOCIAL = frozenset({"x", "facebook", "instagram", "youtube", "telegram"})
@@ -103,13 +111,16 @@ def compatible(query_platform: str | None, channel_platform: str) -> bool:
 
 @dataclass(frozen=True)
 class Form:
-    """One handle, digested: written (separators kept), flat (no separators), skeleton, and core (affixes off)."""
+    """One handle, digested: written (separators kept), flat (no separators), the loose skeleton ("rn" and "vv"
+    as written) and the skeleton, and the same two without added words and numbers (core, pcore)."""
 
     value: str
     written: str
     flat: str
+    loose: str
     skel: str
     core: str
+    pcore: str
     affixes: tuple[str, ...]
 
     @classmethod
@@ -117,9 +128,9 @@ class Form:
     def of(cls, value: str) -> "Form":
         written = letters(value)
         flat = written.translate(_SEPARATOR_DELETE)
-        skel = skeleton(value)
+        loose = skeleton(value, pairs=False)
         core, affixes = strip_affixes(written)
-        return cls(value, written, flat, skel, core, affixes)
+        return cls(value, written, flat, loose, fold_pairs(loose), core, fold_pairs(core), affixes)
 
 
 _SEPARATOR_DELETE = str.maketrans("", "", SEPARATORS)
@@ -144,7 +155,7 @@ def strip_affixes(written: str) -> tuple[str, tuple[str, ...]]:
     if digits and digits["body"] and (digits["head"] or digits["tail"]):
         flat = digits["body"]  # "leader2024": a number added to the name (a digit *inside* it is a letter swap)
         found.append("numbers")
-    core, words = strip_words(skeleton(flat))
+    core, words = strip_words(skeleton(flat, pairs=False))
     return core, tuple(found) + words
 
 
@@ -189,17 +200,16 @@ def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
     if q.skel == o.skel:
         return 0.95, []
     affix_reasons = [_affix_reason(a) for a in q.affixes if a not in o.affixes]
-    if q.core == o.skel or (q.core == o.core and q.affixes != o.affixes):
-        if affix_reasons:
-            return 0.9, affix_reasons
+    if affix_reasons and (q.pcore == o.skel or q.pcore == o.pcore):
+        return 0.9, affix_reasons
     if _reordered(q, o):
         return 0.9, [_("words reordered")]
     best: tuple[float | None, list[str]] = (None, [])
-    for core, extra in ((q.skel, []), (q.core, affix_reasons)):
-        if not core:
-            continue
-        found = _edits(core, o.skel) or _edits(core, o.core) if o.core != o.skel else _edits(core, o.skel)
-        if found and (best[0] is None or found[0] > best[0]):
+    variants = ((q.skel, o.skel, []), (q.loose, o.loose, []), (q.pcore, o.skel, affix_reasons),
+                (q.pcore, o.pcore, affix_reasons), (q.core, o.core, affix_reasons))
+    for mine, theirs, extra in variants:
+        found = _edits(mine, theirs) if mine and theirs else None
+        if found and (best[0] is None or found[0] - (0.03 if extra else 0.0) > best[0]):
             best = (found[0] - (0.03 if extra else 0.0), extra + found[1])
     if best[0] is not None:
         return best
@@ -255,10 +265,21 @@ def _reordered(q: Form, o: Form) -> bool:
     o_words = [w for w in re.split(r"[_.\- ]+", o.written) if w]
     if len(q_words) > 1 and sorted(map(skeleton, q_words)) == sorted(map(skeleton, o_words)):
         return True
-    for core, target in ((q.skel, o.skel), (q.core, o.core)):
+    for core, target in ((q.skel, o.skel), (q.pcore, o.pcore)):
         if len(core) == len(target) >= 6 and core != target and core in target + target:
             return True
+        # three words moved ("mlavermaasha"): the same letters in another order, long enough not to be chance
+        if len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target):
+            return True
     return False
+
+
+MIN_ANAGRAM = 8
+
+
+def anagram_key(skel: str) -> str:
+    """The letters of ``skel`` in order, marked so that it never equals a skeleton."""
+    return "\0" + "".join(sorted(skel))
 
 
 def _contains(core: str, target: str) -> tuple[float | None, list[str]]:
@@ -294,7 +315,8 @@ def _character_tricks(q: Form, o: Form) -> list[str]:
             out.append(_("letter %(mine)s in place of letter %(theirs)s (capital I and small l look alike)")
                        % {"mine": mine, "theirs": theirs})
     for pair, single in (("rn", "m"), ("vv", "w")):
-        if q.flat.count(pair) > o.flat.count(pair) and single in o.flat:
+        if pair in q.flat and (Levenshtein.distance(q.flat.replace(pair, single), o.flat)
+                               < Levenshtein.distance(q.flat, o.flat)):
             out.append(_("'%(pair)s' in place of '%(single)s'") % {"pair": pair, "single": single})
     if _separators(q.written) != _separators(o.written):
         out.append(_("different separators (_ . -)"))
@@ -472,11 +494,13 @@ class Index:
         self.others = [c for c in channels if family(c.platform) in ("number", "web")]
         forms = [Form.of(c.handle) for c in self.social]
         self.social_skels = [f.skel for f in forms]
-        self.social_cores = [f.core for f in forms]
+        self.social_cores = [f.core for f in forms]  # loose: what the bulk scan's cdist compares
         # dictionary hits that no similarity cut-off must miss: same skeleton, same core, same letters rotated
         self.social_keys: dict[str, set[int]] = {}
         for i, form in enumerate(forms):
-            for key in {form.skel, form.core, *_rotations(form.skel)}:
+            keys = {form.skel, form.pcore, *_rotations(form.skel)}
+            keys.update(anagram_key(k) for k in (form.skel, form.pcore) if len(k) >= MIN_ANAGRAM)
+            for key in keys:
                 self.social_keys.setdefault(key, set()).add(i)
 
     def exact(self, handle: Handle) -> list[Channel]:
@@ -497,7 +521,7 @@ class Index:
             return []
         form = Form.of(handle.value)
         hits: set[int] = set()
-        for key in (form.skel, form.core):
+        for key in (form.skel, form.pcore, anagram_key(form.skel), anagram_key(form.pcore)):
             hits |= self.social_keys.get(key, set())
         for query, choices in ((form.skel, self.social_skels), (form.core, self.social_cores)):
             for _choice, _score, i in process.extract(query, choices, scorer=fuzz.ratio,

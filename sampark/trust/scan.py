@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 
 from sampark.trust.handles import Handle, parse
 from sampark.trust.lookalike import (
+    MIN_ANAGRAM,
     SOCIAL,
     THRESHOLD,
     Channel,
@@ -32,11 +33,12 @@ from sampark.trust.lookalike import (
     Reason,
     Resemblance,
     _affix_words,
+    anagram_key,
     compare,
     family,
     strip_words,
 )
-from sampark.trust.skeleton import SEPARATORS, skeleton
+from sampark.trust.skeleton import SEPARATORS, fold_pairs, skeleton
 
 CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
@@ -121,7 +123,7 @@ def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool]:
 
 
 def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
-    """Skeletons and affix-free cores of ``values`` — ``lookalike.Form.of(v).skel`` and ``.core`` — with the
+    """Skeletons and loose affix-free cores of ``values`` (``lookalike.Form.of(v).skel`` and ``.core``), with the
     character work done on the newline-joined text (a few C passes instead of a million small calls). The rare
     non-ASCII values go one by one: Unicode normalisation of the whole text would cost more than all the rest."""
     plain = [i for i, value in enumerate(values) if value.isascii()]
@@ -141,11 +143,11 @@ def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
 def _joined_forms(values: list[str]) -> tuple[list[str], list[str]]:
     joined = "\n".join(values)
     skels = skeleton(joined).split("\n")
-    # cores: digits at either end are an added number; then the affix words at either end come off
+    # cores (loose): digits at either end are an added number; then the affix words at either end come off
     flat = _EDGE_NUMBERS.sub("", joined.lower().translate(_SEPARATOR_DELETE))
     words = _affix_words()[0]
     cores = [strip_words(line)[0] if line.startswith(words) or line.endswith(words) else line
-             for line in skeleton(flat).split("\n")]
+             for line in skeleton(flat, pairs=False).split("\n")]
     return skels, cores
 
 
@@ -198,8 +200,10 @@ def _social_candidates(keys: list[tuple], index: Index):
     sure: set[tuple[int, int]] = set()  # dictionary hits: same skeleton, core or rotation
     social_keys = index.social_keys
     for i, (skel, core) in enumerate(zip(skels, cores, strict=True)):
-        if skel in social_keys or core in social_keys:
-            for key in (skel, core):
+        pcore = fold_pairs(core)
+        lookups = (skel, pcore, anagram_key(skel)) if len(skel) >= MIN_ANAGRAM else (skel, pcore)
+        if any(key in social_keys for key in lookups):
+            for key in lookups:
                 for j in social_keys.get(key, ()):
                     sure.add((i, j))
     for start in range(0, len(cores), CHUNK):

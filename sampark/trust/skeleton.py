@@ -45,7 +45,11 @@ def unicode_prototypes() -> dict[int, str]:
 
 @cache
 def _table() -> dict[int, str | None]:
-    table: dict[int, str | None] = dict(unicode_prototypes())
+    # Unicode's prototype of "m" is "rn"; here an m-look-alike becomes "m", so that a *written* "rn" stays visible
+    # until the pair fold (the loose skeleton keeps it, for edits like "kirn" ← "kiran")
+    table: dict[int, str | None] = {
+        code: "m" if proto == "rn" else proto for code, proto in unicode_prototypes().items()
+    }
     for ch in SEPARATORS:
         table[ord(ch)] = None
     return table
@@ -60,16 +64,18 @@ def _fold_table() -> dict[int, str | None]:
     return fold
 
 
-def skeleton(text: str) -> str:
-    """The look-alike key of ``text`` (a handle or a domain label)."""
+def skeleton(text: str, pairs: bool = True) -> str:
+    """The look-alike key of ``text`` (a handle or a domain label). ``pairs=False``: the loose skeleton, with
+    "rn" and "vv" left as written."""
     if text.isascii():
         table, expansions = _ascii_tables()
         folded = text.encode("ascii").translate(table, SEPARATORS.encode()).decode("ascii")
         for char, expansion in expansions:
             if char in folded:
                 folded = folded.replace(char, expansion)
-        return _pairs(folded)
-    return _pairs(_slow_fold(text))
+    else:
+        folded = _slow_fold(text)
+    return fold_pairs(folded) if pairs else folded
 
 
 def _slow_fold(text: str) -> str:
@@ -77,7 +83,8 @@ def _slow_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_fold_table())
 
 
-def _pairs(folded: str) -> str:
+def fold_pairs(folded: str) -> str:
+    """rn → m, vv → w: the last step of a skeleton."""
     for pair, single in PAIRS:
         if pair in folded:
             folded = folded.replace(pair, single)
@@ -95,8 +102,6 @@ def _ascii_tables() -> tuple[bytes, list[tuple[str, str]]]:
         if char in SEPARATORS:
             continue
         folded = _slow_fold(char)
-        if _pairs(folded) == char:
-            continue  # m → rn → m
         if len(folded) == 1 and folded.isascii():
             table[code] = ord(folded)
         else:

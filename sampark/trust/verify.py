@@ -17,7 +17,7 @@ import threading
 
 from django.utils.translation import gettext as _
 
-from sampark.trust.handles import parse
+from sampark.trust.handles import Handle, parse
 from sampark.trust.lookalike import THRESHOLD, Channel, Index, Reason, Resemblance
 from sampark.trust.models import ChannelStatus, OfficialChannel
 
@@ -60,37 +60,39 @@ def channel_json(channel: OfficialChannel) -> dict:
     }
 
 
+def decide(handle: Handle, index: Index) -> tuple[str, list[tuple[Channel, Resemblance]]]:
+    """The verdict on a parsed query and the channels behind it, best first (exact: score 1.0)."""
+    if not handle.value:
+        return NOT_OFFICIAL, []
+    exact = index.exact(handle)
+    if exact and not handle.had_invisible:
+        active = [c for c in exact if not c.retired]
+        return (OFFICIAL if active else NOT_OFFICIAL), [(c, Resemblance(1.0)) for c in (active or exact)]
+    if exact:  # the official name with invisible characters slipped in: made to pass a glance, not official
+        return RISK, [(c, Resemblance(0.95, [Reason("contains invisible characters")])) for c in exact]
+    resembling = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES) if r.score >= THRESHOLD]
+    return (RISK if resembling else NOT_OFFICIAL), resembling
+
+
 def verify(q: str, platform: str | None = None) -> dict:
     handle = parse(q, platform)
     answer = {"query": handle.value, "platform": handle.platform, "verdict": NOT_OFFICIAL, "matches": []}
     if not handle.value:
         return answer
-    index = registry_index()
-    exact = index.exact(handle)
-    if exact and not handle.had_invisible:
-        active = [c for c in exact if not c.retired]
-        answer["verdict"] = OFFICIAL if active else NOT_OFFICIAL
-        rows = _rows([c.id for c in (active or exact)])
-        answer["matches"] = [
-            {"channel": channel_json(rows[c.id]), "score": 1.0,
-             "reasons": [_("exact match") if not c.retired else _retired_reason(rows[c.id])]}
-            for c in (active or exact) if c.id in rows
-        ]
-        return answer
-    if exact:  # the official name with invisible characters slipped in: made to pass a glance, not official
-        resembling = [(c, Resemblance(0.95, [Reason("contains invisible characters")])) for c in exact]
-    else:
-        resembling = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES) if r.score >= THRESHOLD]
-    if not resembling:
-        return answer
-    rows = _rows([c.id for c, _r in resembling])
-    answer["verdict"] = RISK
+    verdict, matches = decide(handle, registry_index())
+    rows = _rows([c.id for c, _r in matches])
+    answer["verdict"] = verdict
     answer["matches"] = [
-        {"channel": channel_json(rows[c.id]), "score": r.score,
-         "reasons": r.texts() + ([_resembles_retired(rows[c.id])] if c.retired else [])}
-        for c, r in resembling if c.id in rows
+        {"channel": channel_json(rows[c.id]), "score": r.score, "reasons": _reasons(verdict, c, r, rows[c.id])}
+        for c, r in matches if c.id in rows
     ]
     return answer
+
+
+def _reasons(verdict: str, channel: Channel, found: Resemblance, row: OfficialChannel) -> list[str]:
+    if found.score == 1.0 and verdict != RISK:
+        return [_("exact match") if not channel.retired else _retired_reason(row)]
+    return found.texts() + ([_resembles_retired(row)] if channel.retired else [])
 
 
 def _rows(ids: list[int]) -> dict[int, OfficialChannel]:

@@ -1,0 +1,93 @@
+"""Precision and recall of "impersonation_risk" on the labelled lookalike cases.
+
+    .venv/bin/python bench/trust_quality.py [--verbose]
+
+Cases: tests/trust/data/lookalikes.csv (query, platform, the official channel it should match or empty, expected
+verdict, the trick used) against the fictional registry in tests/trust/data/officials.csv. A case counts as a true
+positive only when the verdict is impersonation_risk *and* the expected channel is among the matches. Runs the
+same `verify.decide` the API uses, on an in-memory index (no database).
+"""
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "trust" / "data"
+
+
+@dataclass
+class Figures:
+    cases: int
+    precision: float
+    recall: float
+    verdict_accuracy: float
+    misses: list  # (query, expected, got, detail) for every case not answered as labelled
+
+
+def load_index():
+    from sampark.trust.handles import parse
+    from sampark.trust.lookalike import Channel, Index
+
+    channels, by_display = [], {}
+    with open(DATA / "officials.csv", encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.DictReader(f), start=1):
+            channel = Channel(n, row["platform"], parse(row["display"], row["platform"]).value,
+                              row["status"] == "retired")
+            channels.append(channel)
+            by_display[row["display"]] = channel
+    return Index(channels), by_display
+
+
+def evaluate() -> Figures:
+    from sampark.trust.handles import parse
+    from sampark.trust.verify import RISK, decide
+
+    index, by_display = load_index()
+    tp = fp = fn = right = 0
+    misses = []
+    with open(DATA / "lookalikes.csv", encoding="utf-8", newline="") as f:
+        cases = list(csv.DictReader(f))
+    for case in cases:
+        verdict, matches = decide(parse(case["query"], case["platform"] or None), index)
+        expected = case["verdict"]
+        channel = by_display.get(case["official"]) if case["official"] else None
+        hit = channel is None or any(c.id == channel.id for c, _r in matches)
+        if expected == RISK:
+            if verdict == RISK and hit:
+                tp += 1
+            else:
+                fn += 1
+        elif verdict == RISK:
+            fp += 1
+        if verdict == expected and hit:
+            right += 1
+        else:
+            detail = "; ".join(f"{c.handle} {r.score} {r.texts()}" for c, r in matches[:2])
+            misses.append((case["query"], expected, verdict, f"{case['trick']} | {detail}"))
+    return Figures(len(cases), tp / max(1, tp + fp), tp / max(1, tp + fn), right / max(1, len(cases)), misses)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true", help="list every case not answered as labelled")
+    args = parser.parse_args()
+    figures = evaluate()
+    print(f"{figures.cases} cases: impersonation_risk precision {figures.precision:.3f}, recall "
+          f"{figures.recall:.3f}; verdict right on {figures.verdict_accuracy:.1%}")
+    for query, expected, got, detail in figures.misses if args.verbose else []:
+        print(f"  {query!r}: expected {expected}, got {got} ({detail})")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sampark.settings")
+    os.environ.setdefault("SAMPARK_DATA_DIR", tempfile.mkdtemp())
+    import django
+
+    django.setup()
+    main()
