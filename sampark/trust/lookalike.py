@@ -32,7 +32,7 @@ SOCIAL = frozenset({"x", "facebook", "instagram", "youtube", "telegram"})
 NUMBERS = frozenset({"phone", "whatsapp_number"})
 WEB = frozenset({"website", "email"})
 CROSS_PLATFORM = 0.9  # same name on another social platform: likely, but the account may be a namesake's
-PREFILTER_CUTOFF = 60  # rapidfuzz ratio (0..100) a candidate needs before the exact scoring looks at it
+PREFILTER_CUTOFF = 70  # rapidfuzz ratio (0..100) of loose cores a candidate needs before the exact scoring
 
 # Words impersonators add to a leader's name, as written; matched on skeletons, so "0fficial" and "offic1al" count.
 AFFIXES = {
@@ -523,9 +523,9 @@ class Index:
         hits: set[int] = set()
         for key in (form.skel, form.pcore, anagram_key(form.skel), anagram_key(form.pcore)):
             hits |= self.social_keys.get(key, set())
-        for query, choices in ((form.skel, self.social_skels), (form.core, self.social_cores)):
-            for _choice, _score, i in process.extract(query, choices, scorer=fuzz.ratio,
-                                                      score_cutoff=PREFILTER_CUTOFF, limit=None):
+        for _choice, _score, i in process.extract(form.core, self.social_cores, scorer=fuzz.ratio,
+                                                  score_cutoff=PREFILTER_CUTOFF, limit=None):
+            if plausible(form.skel, form.core, self.social_skels[i], self.social_cores[i]):
                 hits.add(i)
         return [self.social[i] for i in sorted(hits)]
 
@@ -538,6 +538,18 @@ class Index:
                 scored.append((channel, found))
         scored.sort(key=lambda pair: (-pair[1].score, pair[0].retired, pair[0].id))
         return scored[:limit]
+
+
+def plausible(skel: str, core: str, official_skel: str, official_core: str) -> bool:
+    """A cheap necessary condition for ``compare`` to find a trick (``core``: the loose core): it skips most near
+    misses for a few C calls. Exact skeleton, core, rotation and anagram hits are found by dictionary instead."""
+    for mine in (skel, core):
+        if official_skel.startswith(mine) or official_skel in mine:  # cut short; the whole name plus extra letters
+            return True
+        for theirs in (official_skel, official_core):
+            if OSA.distance(mine, theirs, score_cutoff=2) <= 2:
+                return True
+    return False
 
 
 def _rotations(skel: str) -> list[str]:

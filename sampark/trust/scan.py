@@ -20,11 +20,11 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from sampark.trust.handles import Handle, parse
 from sampark.trust.lookalike import (
     MIN_ANAGRAM,
+    PREFILTER_CUTOFF,
     SOCIAL,
     THRESHOLD,
     Channel,
@@ -36,11 +36,11 @@ from sampark.trust.lookalike import (
     anagram_key,
     compare,
     family,
+    plausible,
     strip_words,
 )
 from sampark.trust.skeleton import SEPARATORS, fold_pairs, skeleton
 
-CDIST_CUTOFF = 70  # rapidfuzz ratio 0..100 on cores; every trick the exact scoring flags stays above it
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
 HEADER_NAMES = {"handle", "handles", "link", "links", "url", "urls", "account", "accounts", "username", "query",
                 "target", "value", "q", "id", "profile"}
@@ -208,7 +208,7 @@ def _social_candidates(keys: list[tuple], index: Index):
                     sure.add((i, j))
     for start in range(0, len(cores), CHUNK):
         matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
-                               score_cutoff=CDIST_CUTOFF, dtype=np.uint8, workers=-1)
+                               score_cutoff=PREFILTER_CUTOFF, dtype=np.uint8, workers=-1)
         rows, cols = np.nonzero(matrix)
         for i, j in zip((rows + start).tolist(), cols.tolist(), strict=True):
             if (i, j) in sure or plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
@@ -221,13 +221,3 @@ def _social_candidates(keys: list[tuple], index: Index):
         if found is not None and found.score >= THRESHOLD:
             yield handle, channel, found
 
-
-def plausible(skel: str, core: str, official_skel: str, official_core: str) -> bool:
-    """A cheap necessary condition for ``compare`` to find a trick: it skips most near misses for a few C calls."""
-    for mine in (skel, core):
-        if official_skel.startswith(mine) or official_skel in mine:  # cut short; the whole name plus extra letters
-            return True
-        for theirs in (official_skel, official_core):
-            if OSA.distance(mine, theirs, score_cutoff=2) <= 2:
-                return True
-    return False
