@@ -269,7 +269,8 @@ def _reordered(q: Form, o: Form) -> bool:
         if len(core) == len(target) >= 6 and core != target and core in target + target:
             return True
         # three words moved ("mlavermaasha"): the same letters in another order, long enough not to be chance
-        if len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target):
+        if (len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target)
+                and OSA.distance(core, target, score_cutoff=2) > 2):  # closer than that: swapped letters
             return True
     return False
 

@@ -1,0 +1,175 @@
+"""Lookalike scoring: every trick an impersonator uses is caught and named; different real names are not."""
+
+import pytest
+from django.utils import translation
+
+from sampark.trust.handles import parse
+from sampark.trust.lookalike import THRESHOLD, Channel, compare, compare_domains, compare_handles
+from sampark.trust.skeleton import skeleton
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Reasons are read in English here; the Hindi ones are checked in the last test."""
+    with translation.override("en"):
+        yield
+
+
+def reasons(query: str, official: str) -> list[str]:
+    found = compare_handles(parse(query).value, parse(official).value, parse(query).had_invisible)
+    assert found is not None and found.score >= THRESHOLD, f"{query} should look like {official}: {found}"
+    return found.texts()
+
+
+@pytest.mark.parametrize(("query", "official", "reason"), [
+    ("@AshaVermaMLA8", "@AshaVermaMLA", "adds numbers"),
+    ("@A5haVermaMLA", "@AshaVermaMLA", "digit 5 in place of letter s"),
+    ("@8ablooYadav", "@BablooYadav", "digit 8 in place of letter b"),
+    ("@Sunita0fficial", "@SunitaOfficial", "digit 0 in place of letter o"),
+    ("@D33pakChauhan", "@DeepakChauhan", "digit 3 in place of letter e"),
+    ("@Ash4VermaMLA", "@AshaVermaMLA", "digit 4 in place of letter a"),
+    ("@GopaIBharti", "@GopalBharti", "letter i in place of letter l (capital I and small l look alike)"),
+    ("@Gopa1Bharti", "@GopalBharti", "digit 1 in place of letter l"),
+    ("@AshaVerrnaMLA", "@AshaVermaMLA", "'rn' in place of 'm'"),
+    ("@VVorkersManch", "@WorkersManch", "'vv' in place of 'w'"),
+    ("@Asha_Verma_MLA", "@AshaVermaMLA", "different separators (_ . -)"),
+    ("@asha.verma.mla", "@AshaVermaMLA", "different separators (_ . -)"),
+    ("@AshaVermaMLLA", "@AshaVermaMLA", "letter repeated"),
+    ("@AshaVemaMLA", "@AshaVermaMLA", "one letter missing"),
+    ("@AshaVremaMLA", "@AshaVermaMLA", "two letters swapped"),
+    ("@MLAAshaVerma", "@AshaVermaMLA", "words reordered"),
+    ("@Verma_Asha_MLA", "@Asha_Verma_MLA", "words reordered"),
+    ("@SamparkJanManch", "@JanSamparkManch", "words reordered"),
+    ("@JanSamparkMnch", "@JanSamparkManch", "one letter missing"),
+    ("@JanSamparkM", "@JanSamparkManch", "name cut short"),
+    ("@AshaVermaMLA_Official", "@AshaVermaMLA", "adds 'official'"),
+    ("@RealAshaVermaMLA", "@AshaVermaMLA", "adds 'real'"),
+    ("@TeamAshaVerma", "@AshaVerma", "adds 'team'"),
+    ("@AshaVermaFan", "@AshaVerma", "adds 'fan'"),
+    ("@AshaVermaFC", "@AshaVerma", "adds 'fc'"),
+    ("@AshaVermaNews", "@AshaVerma", "adds 'news'"),
+    ("@AshaVermaSupport", "@AshaVerma", "adds 'support'"),
+    ("@AshaVerma_IT_Cell", "@AshaVerma", "adds 'IT cell'"),
+    ("@AshaVermaITcell", "@AshaVerma", "adds 'IT cell'"),
+    ("@AshaVermaParody", "@AshaVerma", "calls itself a parody: still not official"),
+    ("@AshaVerma2024", "@AshaVerma", "adds numbers"),
+])
+def test_each_trick_is_caught_and_named(query, official, reason):
+    assert reason in reasons(query, official)
+
+
+@pytest.mark.parametrize(("query", "reason"), [
+    ("@\u0410sh\u0430V\u0435rm\u0430MLA", "Cyrillic letters that look Latin"),  # А а е а
+    ("@Ash\u03b1VermaMLA", "Greek letters that look Latin"),  # α
+    ("@\uff21\uff53\uff48\uff41VermaMLA", "look-alike Unicode characters"),  # full-width Ａｓｈａ
+    ("@\U0001d400shaVermaMLA", "look-alike Unicode characters"),  # mathematical bold A
+])
+def test_unicode_confusables_and_mixed_scripts(query, reason):
+    found = reasons(query, "@AshaVermaMLA")
+    assert reason in found
+
+
+def test_invisible_characters_are_a_trick_even_when_the_rest_is_exact():
+    channel = Channel(1, "x", "ashavermamla")
+    found = compare(parse("@Asha\u200bVermaMLA"), channel)
+    assert found is not None and found.score >= THRESHOLD
+    assert "contains invisible characters" in found.texts()
+
+
+def test_several_tricks_at_once_are_all_named():
+    found = reasons("@Asha_V3rma_MLA_0fficial", "@AshaVermaMLA")
+    assert {"digit 3 in place of letter e", "different separators (_ . -)", "adds 'official'"} <= set(found)
+
+
+@pytest.mark.parametrize(("query", "official"), [
+    ("@UshaVermaMLA", "@AshaVermaMLA"),  # a different person: one letter, not a look-alike one
+    ("@RakeshKumar", "@RameshKumar"),
+    ("@SunilYadavMP", "@SunitaYadavMP"),
+    ("@RajeshSharma", "@RajeshVerma"),
+    ("@news", "@JanSamparkNews"),
+    ("@india", "@IndiaFirstManch"),
+    ("@Deepika_Chauhan", "@Deepak_Chauhan"),
+    ("@AshaBakesCakes", "@AshaVermaMLA"),
+    ("@mp", "@SunitaYadavMP"),
+    ("@ravi", "@RaviKumarSaxena"),
+])
+def test_real_different_names_and_common_words_are_not_lookalikes(query, official):
+    found = compare_handles(parse(query).value, parse(official).value)
+    assert found is None or found.score < THRESHOLD
+
+
+def test_handles_compare_across_social_platforms_with_a_reason():
+    found = compare(parse("https://instagram.com/AshaVermaMLA"), Channel(1, "x", "ashavermamla"))
+    assert found is not None and found.score >= THRESHOLD
+    assert "resembles the official X account; this Instagram account is not registered" in found.texts()
+
+
+def test_a_bare_name_is_compared_with_every_social_platform_but_not_with_sites_or_numbers():
+    query = parse("@AshaVermaMLA_Official")
+    assert query.platform is None
+    for platform in ("x", "facebook", "instagram", "youtube", "telegram"):
+        assert compare(query, Channel(1, platform, "ashavermamla")) is not None
+    assert compare(query, Channel(1, "website", "ashavermamla.in")) is None
+    assert compare(query, Channel(1, "phone", "+911140000000")) is None
+
+
+def test_numbers_are_compared_with_phone_and_whatsapp_numbers():
+    query = parse("+91 11 4000 0001")
+    for platform in ("phone", "whatsapp_number"):
+        found = compare(query, Channel(1, platform, "+911140000000"))
+        assert found is not None and "one digit different from the official number" in found.texts()
+    swapped = compare(parse("+91 11 4000 0010"), Channel(1, "phone", "+911140000001"))
+    assert swapped is not None and "two digits swapped in the official number" in swapped.texts()
+    assert compare(parse("+91 98765 43210"), Channel(1, "phone", "+911140000000")) is None
+
+
+def test_invite_codes_are_exact_or_nothing():
+    assert compare(parse("https://chat.whatsapp.com/AbCdEf123"), Channel(1, "whatsapp_group", "AbCdEf124")) is None
+    assert compare(parse("https://t.me/+AbCdEf123"), Channel(1, "telegram", "+AbCdEf124")) is None
+
+
+@pytest.mark.parametrize(("query", "reason"), [
+    ("jansampark.org.verify-now.in",
+     "the official address jansampark.org used inside another site's address (verify-now.in)"),
+    ("https://jansampark.org.login.example.com/form",
+     "the official address jansampark.org used inside another site's address (example.com)"),
+    ("jansampark.in", "same name with a different ending (.in instead of .org)"),
+    ("jansarnpark.org", "'rn' in place of 'm'"),
+    ("jan-sampark.org", "different separators (_ . -)"),
+    ("jansampaark.org", "letter repeated"),
+    ("jan\u0455ampark.org", "Cyrillic letters that look Latin"),
+    ("jansampark.verify-now.in", "the official name used as a sub-address of another site"),
+])
+def test_typo_domains_and_the_official_domain_inside_another(query, reason):
+    found = compare_domains(parse(query).value, "jansampark.org")
+    assert found is not None and found.score >= THRESHOLD
+    texts = found.texts()
+    assert reason in texts
+    assert "look-alike domain" in texts or "used inside another site's address" in texts[0]
+
+
+@pytest.mark.parametrize("query", ["news.jansampark.org", "jansampark.org", "samachar.org", "example.com"])
+def test_own_subdomains_and_other_sites_are_not_lookalikes(query):
+    assert compare_domains(parse(query).value, "jansampark.org") is None
+
+
+def test_email_addresses_on_lookalike_domains():
+    found = compare(parse("office@jansampark-org.in"), Channel(1, "email", "office@jansampark.org"))
+    assert found is not None and "look-alike domain" in found.texts()
+    assert compare(parse("someone@gmail.com"), Channel(1, "website", "jansampark.org")) is None
+
+
+def test_skeletons_fold_what_looks_alike_and_nothing_else():
+    assert skeleton("S0me_Leader") == skeleton("someleader") == skeleton("\u0455omeleader")
+    assert skeleton("sorneleader") == skeleton("someleader")
+    assert skeleton("rakesh") != skeleton("ramesh")
+
+
+def test_reasons_are_translated_into_hindi_when_asked():
+    found = compare_handles("ashavermamla_official", "ashavermamla")
+    with translation.override("en"):
+        english = found.texts()
+    with translation.override("hi"):
+        hindi = found.texts()
+    assert english == ["different separators (_ . -)", "adds 'official'"]
+    assert hindi[1] == "'official' जोड़ा गया है" and not hindi[0].isascii()
