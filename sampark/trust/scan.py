@@ -169,7 +169,9 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
         elif key[1]:
             counts[key] = 1
             given[key] = text
-    social = [key for key in counts if key[0] is None or key[0] in SOCIAL]
+    # an official channel itself is no suspect, whatever it resembles on other platforms (verify says "official")
+    social = [key for key in counts if (key[0] is None or key[0] in SOCIAL)
+              and (key[2] or key[1] not in index.by_value or not index.exact(Handle(*key)))]
     best: dict[Handle, tuple[Channel, Resemblance]] = {}
     for handle, channel, found in _social_candidates(social, index):
         if handle not in best or found.score > best[handle][1].score:

@@ -3,9 +3,18 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 
 from sampark.trust import handles
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate-limit counters live in the (per-process) cache: one test's requests must not count against another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

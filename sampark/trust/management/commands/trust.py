@@ -13,6 +13,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from sampark.trust.management.commands.verify import utf8
 from sampark.trust.models import OfficialChannel, Platform
 from sampark.trust.scan import ScanError, read_queries, scan
 from sampark.trust.verify import registry_index
@@ -46,17 +47,18 @@ class Command(BaseCommand):
         index = registry_index()
         if not index.channels:
             raise CommandError("the registry has no official channels yet; add them with `sampark official add`")
-        with translation.override("en"):
+        with translation.override("en"):  # a working file for the trust desk: reasons in English
             suspects = scan(queries, index, options["platform"])
-        rows = index_rows(index, suspects)
-        if options["output"]:
-            try:
-                with open(options["output"], "w", encoding="utf-8", newline="") as out:
-                    write_csv(out, suspects, rows)
-            except OSError as exc:
-                raise CommandError(f"--output: cannot write {options['output']} ({exc.strerror})") from None
-        else:
-            write_csv(self.stdout, suspects, rows)
+            rows = index_rows(suspects)
+            if options["output"]:
+                try:
+                    with open(options["output"], "w", encoding="utf-8", newline="") as out:
+                        write_csv(out, suspects, rows)
+                except OSError as exc:
+                    raise CommandError(f"--output: cannot write {options['output']} ({exc.strerror})") from None
+            else:
+                utf8(self.stdout._out)
+                write_csv(self.stdout, suspects, rows)
         self.stderr.write(f"{len(queries)} lines, {len(suspects)} suspects, "
                           f"{time.perf_counter() - started:.1f} s", ending="\n")
 
@@ -66,7 +68,7 @@ def cell(text: str) -> str:
     return "'" + text if text.startswith("=") or (text[:1] in "+-@" and "(" in text) else text
 
 
-def index_rows(index, suspects) -> dict:
+def index_rows(suspects) -> dict:
     ids = {s.channel.id for s in suspects}
     return OfficialChannel.objects.select_related("owner").in_bulk(list(ids))
 

@@ -30,4 +30,12 @@ class Command(BaseCommand):
             raise CommandError(f"query: longer than {MAX_QUERY_LENGTH} characters")
         with translation.override(lang):
             answer = verify(query, platform)
+        utf8(self.stdout._out)
         self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2))
+
+
+def utf8(stream) -> None:
+    """Hindi names and reasons must print even where the terminal's locale says Latin-1 or ASCII."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
