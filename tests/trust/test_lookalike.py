@@ -2,6 +2,8 @@
 
 import pytest
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sampark.trust.handles import parse
 from sampark.trust.lookalike import THRESHOLD, Channel, compare, compare_domains, compare_handles
@@ -173,3 +175,14 @@ def test_reasons_are_translated_into_hindi_when_asked():
         hindi = found.texts()
     assert english == ["different separators (_ . -)", "adds 'official'"]
     assert hindi[1] == "'official' जोड़ा गया है" and not hindi[0].isascii()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(["ashavermamla", "jan_sampark", "jansampark.org", "+911140000000",
+                                              "office@jansampark.org"]),
+       st.sampled_from([None, "x", "instagram", "website", "email", "phone", "whatsapp_group"]))
+def test_scoring_never_raises_and_stays_between_0_and_1(text, official, platform):
+    channel_platform = {"jansampark.org": "website", "+911140000000": "phone",
+                        "office@jansampark.org": "email"}.get(official, "x")
+    found = compare(parse(text, platform), Channel(1, channel_platform, official))
+    assert found is None or (0 <= found.score <= 1 and all(isinstance(r, str) for r in found.texts()))
