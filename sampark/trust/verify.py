@@ -8,13 +8,15 @@ Reasons are translated into the active language (the public page is Hindi first;
 English unless asked otherwise).
 
 The registry is digested once per process into a ``lookalike.Index`` and reused while it is current. "Current" is
-checked on every call with one narrow query (id, platform, handle, status of every channel): the rows themselves
-are the version, so an edit from any process — admin, command, ``QuerySet.update()``, another web worker — is seen
-at once, with no signal or counter to keep in step. With 1,000 channels the check costs about a millisecond.
+checked on every call with one query over the columns matching uses (id, platform, handle, status of every
+channel): their content is the version — the rows themselves on SQLite, their md5 computed by PostgreSQL — so an
+edit from any process (admin, command, ``QuerySet.update()``, another web worker or machine) is seen at once, with
+no signal or counter to keep in step. With 1,000 channels the check costs about a millisecond.
 """
 
 import threading
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from sampark.trust.handles import Handle, parse
@@ -31,15 +33,34 @@ _cached: tuple[tuple, Index] | None = None
 def registry_index() -> Index:
     """The registry digested for matching; rebuilt only when a channel was added, changed or removed."""
     global _cached
-    rows = tuple(OfficialChannel.objects.order_by("id").values_list("id", "platform", "handle", "status"))
+    version = _version()
     cached = _cached
-    if cached is not None and cached[0] == rows:
+    if cached is not None and cached[0] == version:
         return cached[1]
+    rows = version if isinstance(version, tuple) else _rows_for_index()
     index = Index([Channel(pk, platform, handle, status == ChannelStatus.RETIRED)
                    for pk, platform, handle, status in rows])
     with _lock:
-        _cached = (rows, index)
+        _cached = (version, index)  # a change between the two reads only means one more rebuild
     return index
+
+
+def _rows_for_index() -> tuple:
+    return tuple(OfficialChannel.objects.order_by("id").values_list("id", "platform", "handle", "status"))
+
+
+def _version():
+    """What the index was built from, in its cheapest comparable form. SQLite is in-process: the rows themselves.
+    PostgreSQL is across a socket: one md5 of the same columns, computed by the server (a single short row)."""
+    if connection.vendor != "postgresql":
+        return _rows_for_index()
+    table = OfficialChannel._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT md5(coalesce(string_agg(id::text || ' ' || platform || ' ' || handle || ' ' || status, "
+            f"E'\\n' ORDER BY id), '')) FROM {table}"
+        )
+        return cursor.fetchone()[0]
 
 
 def forget() -> None:
