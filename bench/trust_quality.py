@@ -76,7 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="list every case not answered as labelled")
     args = parser.parse_args()
-    figures = evaluate()
+    from django.utils import translation
+
+    with translation.override("en"):
+        figures = evaluate()
     print(f"{figures.cases} cases: impersonation_risk precision {figures.precision:.3f}, recall "
           f"{figures.recall:.3f}; verdict right on {figures.verdict_accuracy:.1%}")
     for query, expected, got, detail in figures.misses if args.verbose else []:

@@ -11,6 +11,7 @@ against a handful of candidates instead of every channel; the bulk scan (``trust
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import permutations
 
 from django.utils.translation import gettext
 from rapidfuzz import fuzz, process
@@ -200,29 +201,33 @@ def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
     if q.skel == o.skel:
         return 0.95, []
     affix_reasons = [_affix_reason(a) for a in q.affixes if a not in o.affixes]
-    if affix_reasons and (q.pcore == o.skel or q.pcore == o.pcore):
-        return 0.9, affix_reasons
+    if q.pcore == o.skel or q.pcore == o.pcore:
+        if affix_reasons:
+            return 0.9, affix_reasons
+        dropped = [a for a in o.affixes if a not in q.affixes and a != "numbers"]
+        if dropped and q.pcore == o.pcore:  # "nehasaxena" for "nehasaxenaji": the name without its title
+            return 0.8, [_("the official name without '%(word)s'") % {"word": dropped[0]}]
     if _reordered(q, o):
         return 0.9, [_("words reordered")]
     best: tuple[float | None, list[str]] = (None, [])
     variants = ((q.skel, o.skel, []), (q.loose, o.loose, []), (q.pcore, o.skel, affix_reasons),
                 (q.pcore, o.pcore, affix_reasons), (q.core, o.core, affix_reasons))
     for mine, theirs, extra in variants:
-        found = _edits(mine, theirs) if mine and theirs else None
-        if found and (best[0] is None or found[0] - (0.03 if extra else 0.0) > best[0]):
-            best = (found[0] - (0.03 if extra else 0.0), extra + found[1])
+        found = _edits(mine, theirs, combined=bool(extra)) if mine and theirs and mine != theirs else None
+        if found and (best[0] is None or found[0] > best[0]):
+            best = (found[0], extra + found[1])
     if best[0] is not None:
         return best
     return _contains(q.skel, o.skel)
 
 
-def _edits(core: str, target: str) -> tuple[float, list[str]] | None:
-    """One or two letters missing, repeated, added, swapped or replaced by a look-alike; or a truncation."""
-    if core == target:
-        return 0.9, []
+def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[str]] | None:
+    """One or two letters missing, repeated, added, swapped or replaced by a look-alike; or a truncation.
+    ``combined``: the query also added words or numbers, which makes each of these a weaker sign."""
     n = len(target)
     if target.startswith(core) and len(core) >= max(5, 0.7 * n):
-        return 0.82, [_("name cut short")]
+        # cut short *and* a number added is how ordinary namesakes look ("sunitasingh4417" by "sunitasinghmp")
+        return (0.74 if combined else 0.82), [_("name cut short")]
     distance = OSA.distance(core, target, score_cutoff=2)
     if distance > 2 or (distance == 2 and n < 9) or n < 5:
         return None
@@ -230,7 +235,7 @@ def _edits(core: str, target: str) -> tuple[float, list[str]] | None:
     for kind, detail in _edit_kinds(core, target):
         reasons.append(detail)
         penalty = max(penalty, {"similar": 0.08, "other": 0.2}.get(kind, 0.0))
-    base = (0.88 if n >= 6 else 0.8) - (0.06 if distance == 2 else 0.0)
+    base = (0.88 if n >= 6 else 0.8) - (0.06 if distance == 2 else 0.0) - (0.03 if combined else 0.0)
     return base - penalty, reasons
 
 
@@ -244,6 +249,8 @@ def _edit_kinds(core: str, target: str) -> list[tuple[str, str]]:
         core[ops[0].src_pos] == target[ops[1].dest_pos] and core[ops[1].src_pos] == target[ops[0].dest_pos]
     ):
         return [("swap", _("two letters swapped"))]
+    if {op.tag for op in ops} == {"insert", "delete"}:
+        return [("other", _("one letter added")), ("other", _("one letter missing"))]  # a letter moved: a new name
     for op in ops:
         if op.tag == "delete":  # the query has a letter the official does not
             char = core[op.src_pos]
@@ -270,8 +277,22 @@ def _reordered(q: Form, o: Form) -> bool:
             return True
         # three words moved ("mlavermaasha"): the same letters in another order, long enough not to be chance
         if (len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target)
-                and OSA.distance(core, target, score_cutoff=2) > 2):  # closer than that: swapped letters
+                and _moved_pieces(core, target)):
             return True
+    return False
+
+
+def _moved_pieces(core: str, target: str) -> bool:
+    """``core`` is ``target`` cut in two or three pieces (each at least two letters) put in another order."""
+    n = len(target)
+    for i in range(2, n - 1):
+        for j in range(i + 2, n + 1):
+            pieces = [p for p in (target[:i], target[i:j], target[j:]) if p]
+            if any(len(p) < 2 for p in pieces):
+                continue
+            for order in permutations(pieces):
+                if list(order) != pieces and "".join(order) == core:
+                    return True
     return False
 
 
