@@ -43,7 +43,7 @@ AFFIXES = {
     "cell": "cell", "parody": "parody", "ji": "ji", "army": "army", "sena": "sena", "india": "india",
     "original": "original", "page": "page", "hq": "hq", "media": "media", "live": "live", "fake": "fake",
 }
-SIMILAR_LETTERS = {frozenset(p) for p in ("uv", "ce", "gq", "ij", "nh", "ao", "oe")}
+SIMILAR_LETTERS = {frozenset(p) for p in ("uv", "ce", "gq", "ij")}  # not vowels: "mohan" and "mahan" are names
 SECOND_LEVEL = {"co.in", "org.in", "net.in", "gov.in", "nic.in", "ac.in", "edu.in", "res.in", "firm.in", "gen.in",
                 "ind.in", "co.uk", "org.uk", "com.au"}
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
@@ -210,10 +210,13 @@ def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
     if _reordered(q, o):
         return 0.9, [_("words reordered")]
     best: tuple[float | None, list[str]] = (None, [])
-    variants = ((q.skel, o.skel, []), (q.loose, o.loose, []), (q.pcore, o.skel, affix_reasons),
-                (q.pcore, o.pcore, affix_reasons), (q.core, o.core, affix_reasons))
-    for mine, theirs, extra in variants:
-        found = _edits(mine, theirs, combined=bool(extra)) if mine and theirs and mine != theirs else None
+    dropped = any(a not in q.affixes for a in o.affixes)  # comparing cores leaves out words the official has
+    variants = ((q.skel, o.skel, [], False), (q.loose, o.loose, [], False),
+                (q.pcore, o.skel, affix_reasons, bool(affix_reasons)),
+                (q.pcore, o.pcore, affix_reasons, bool(affix_reasons) or dropped),
+                (q.core, o.core, affix_reasons, bool(affix_reasons) or dropped))
+    for mine, theirs, extra, combined in variants:
+        found = _edits(mine, theirs, combined) if mine and theirs and mine != theirs else None
         if found and (best[0] is None or found[0] > best[0]):
             best = (found[0], extra + found[1])
     if best[0] is not None:
@@ -231,12 +234,15 @@ def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[
     distance = OSA.distance(core, target, score_cutoff=2)
     if distance > 2 or (distance == 2 and n < 9) or n < 5:
         return None
-    reasons, penalty = [], 0.0
+    reasons, penalty, kinds = [], 0.0, []
     for kind, detail in _edit_kinds(core, target):
         reasons.append(detail)
+        kinds.append(kind)
         penalty = max(penalty, {"similar": 0.08, "other": 0.2}.get(kind, 0.0))
-    base = (0.88 if n >= 6 else 0.8) - (0.06 if distance == 2 else 0.0) - (0.03 if combined else 0.0)
-    return base - penalty, reasons
+    if distance == 2 and not {"repeat", "swap", "similar"} & set(kinds):
+        return None  # two letters gone or added make another name as often as a fake: "sita" from "sunita"
+    base = (0.88 if n >= 6 else 0.8) if distance == 1 else 0.78
+    return base - penalty - (0.05 if combined else 0.0), reasons
 
 
 def _edit_kinds(core: str, target: str) -> list[tuple[str, str]]:
@@ -283,12 +289,13 @@ def _reordered(q: Form, o: Form) -> bool:
 
 
 def _moved_pieces(core: str, target: str) -> bool:
-    """``core`` is ``target`` cut in two or three pieces (each at least two letters) put in another order."""
+    """``core`` is ``target`` cut in two or three pieces put in another order: words, so a piece has three letters
+    or more, but a title at either end may have two ("mp"); "hane" from "neha" is a different name."""
     n = len(target)
     for i in range(2, n - 1):
-        for j in range(i + 2, n + 1):
+        for j in range(i + 3, n + 1):
             pieces = [p for p in (target[:i], target[i:j], target[j:]) if p]
-            if any(len(p) < 2 for p in pieces):
+            if len(pieces) < 3 or len(pieces[-1]) < 2:
                 continue
             for order in permutations(pieces):
                 if list(order) != pieces and "".join(order) == core:
