@@ -105,11 +105,14 @@ def main() -> None:
     officials = official_handles(args.channels, rng)
     platforms = ["x", "instagram", "facebook", "youtube", "telegram"]
     index = Index([Channel(i + 1, platforms[i % len(platforms)], h) for i, h in enumerate(officials)])
+    official_set = set(officials)
     planted: set[str] = set()
     lines = []
     for _ in range(args.lines):
         if rng.random() < args.lookalikes:
             fake = lookalike(rng.choice(officials), rng)
+            if fake.lower() in official_set:
+                fake = "real_" + fake  # "sunita_yadav" made from "sunitayadav" may be another official handle
             planted.add(fake.lower())
             lines.append("@" + fake)
         else:
