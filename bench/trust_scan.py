@@ -137,7 +137,8 @@ def main() -> None:
     total = finished - started
     print(f"total {total:.2f} s wall ({cpu:.2f} s CPU, both cores counted; the load average was "
           f"{os.getloadavg()[0]:.1f}), {args.lines / total:,.0f} rows/s; {len(suspects):,} suspects; "
-          f"planted lookalikes found: {caught:,}/{len(planted):,} ({caught / max(1, len(planted)):.1%})")
+          f"planted lookalikes found: {caught:,}/{len(planted):,} ({caught / max(1, len(planted)):.1%}); "
+          f"other suspects: {len(found - planted):,} (mostly a leader's exact name plus a number, see ordinary())")
 
 
 if __name__ == "__main__":
