@@ -1,5 +1,10 @@
 """Public trust pages. Each feature module adds its paths here."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from sampark.trust import views_report
+
+urlpatterns: list = [
+    path("report/", views_report.report, name="trust-report"),
+    path("report/thanks/<str:reference>/", views_report.thanks, name="trust-report-thanks"),
+]
