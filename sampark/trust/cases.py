@@ -215,3 +215,16 @@ def add_note(case: Case, *, actor, note: str) -> CaseEvent:
         raise TransitionRefused("note: empty")
     with transaction.atomic():
         return CaseEvent.objects.create(case=_locked(case), at=timezone.now(), actor=_user(actor), note=note.strip())
+
+
+def queue_warning(case: Case, *, actor) -> bool:
+    """Queue the supporters' warning for a confirmed case that has none yet (e.g. its official channel was set
+    after confirmation)."""
+    from sampark.trust import case_warning
+
+    with transaction.atomic():
+        case = _locked(case)
+        reason = case_warning.why_not(case)
+        if reason:
+            raise TransitionRefused(f"warning: {reason}")
+        return case_warning.start(case, actor=actor)

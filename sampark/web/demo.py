@@ -27,6 +27,12 @@ CONFIRMATION = {
     "en": "Thank you for joining Sampark! Complete your profile here: {#var#} -SAMPRK",
 }
 
+# The supporters' warning when a fake is confirmed (trust.case_warning): the fake, then the official channel.
+TRUST_WARNING = {  # 1 SMS in English, 2-3 in Hindi (UCS-2) with 30-character variables
+    "hi": "सावधान! {#var#} नकली है। सम्पर्क का आधिकारिक: {#var#} . OTP, आधार, बैंक जानकारी या पैसे न दें -SAMPRK",
+    "en": "FAKE: {#var#} is not Sampark. Official: {#var#} . Never share OTP, Aadhaar, bank details or money. -SAMPRK",
+}
+
 
 def write_secret(name: str) -> str:
     path = settings.DATA_DIR / name
@@ -46,10 +52,20 @@ def load_confirmation_templates() -> None:
         })
 
 
+def load_trust_templates() -> None:
+    """The fake-warning SMS, service-implicit like the confirmation (docs/trust.md says why); placeholder DLT ids."""
+    for n, (language, body) in enumerate(TRUST_WARNING.items(), start=1):
+        SmsTemplate.objects.update_or_create(key="trust_warning", language=language, defaults={
+            "dlt_entity_id": "1001000000000000000", "header": "SAMPRK", "dlt_template_id": f"1007000000000001{n:03d}",
+            "category": Category.SERVICE_IMPLICIT, "body": body,
+        })
+
+
 def load(stdout) -> None:
     call_command("migrate", verbosity=0)
     call_command("geo", "import", str(AREAS_CSV), verbosity=0, stdout=open(os.devnull, "w"))
     load_confirmation_templates()
+    load_trust_templates()
     numbers = []
     for provider, slug in (("generic", "demo"), ("exotel", "demo-exotel")):
         secret = write_secret(f"demo_{provider}_secret")

@@ -1,0 +1,3 @@
+"""Trust admin pages; each feature keeps its own module."""
+
+from sampark.trust import admin_cases  # noqa: F401 -- registers the cases admin
