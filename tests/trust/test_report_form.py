@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 URL = "/report/"
 
 
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def post(client, address="203.0.113.7", **fields):
     data = {"target": "https://x.com/SampakOfficial?s=20", "what": "impersonates", "details": ""}
     data.update(fields)
