@@ -4,12 +4,31 @@ import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sampark.trust import screenshots
 from sampark.trust.handles import MAX_QUERY_LENGTH, parse
 from sampark.trust.models import Platform, Report
 
 MAX_DETAILS = 2000
+P = Platform
+# The form's own wording of the places (context "report form"), so its catalogue entries never collide with the
+# registry's labels for the same platforms.
+PLACES = [
+    ("", pgettext_lazy("report form", "Not sure / as in the link")),
+    (P.WHATSAPP_GROUP, pgettext_lazy("report form", "WhatsApp group")),
+    (P.WHATSAPP_NUMBER, pgettext_lazy("report form", "WhatsApp number")),
+    (P.WHATSAPP_CHANNEL, pgettext_lazy("report form", "WhatsApp channel")),
+    (P.PHONE, pgettext_lazy("report form", "Phone call or SMS")),
+    (P.FACEBOOK, pgettext_lazy("report form", "Facebook")),
+    (P.INSTAGRAM, pgettext_lazy("report form", "Instagram")),
+    (P.X, pgettext_lazy("report form", "X (Twitter)")),
+    (P.YOUTUBE, pgettext_lazy("report form", "YouTube")),
+    (P.TELEGRAM, pgettext_lazy("report form", "Telegram")),
+    (P.WEBSITE, pgettext_lazy("report form", "Website")),
+    (P.EMAIL, pgettext_lazy("report form", "Email")),
+]
+assert {value for value, _label in PLACES[1:]} == set(Platform.values)
 
 
 def _no_controls(text: str) -> bool:
@@ -32,7 +51,7 @@ class ReportForm(forms.Form):
     platform = forms.ChoiceField(
         label=_("Where did you see it?"),
         required=False,
-        choices=[("", _("Not sure / as in the link"))] + list(Platform.choices),
+        choices=PLACES,
         error_messages={"invalid_choice": _("Please choose the place from the list.")},
     )
     what = forms.ChoiceField(
