@@ -94,7 +94,7 @@ def recipients(case: Case):
 def queue_chunk(case_id: int, size: int = CHUNK) -> int:
     """Queue the warning for the next ``size`` supporters; 0 when everyone has been queued (or nothing is due)."""
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("area", "resembles").get(pk=case_id)
+        case = Case.objects.select_for_update(of=("self",)).select_related("area", "resembles").get(pk=case_id)
         if case.warning_queued_at is None or case.warning_finished_at is not None:
             return 0
         templates = outreach.templates_for(TEMPLATE_KEY)

@@ -195,3 +195,19 @@ def test_too_many_reports_from_one_address_get_a_429_page(client, settings):
 
 def test_unknown_case_reference_is_a_friendly_404(client):
     assert client.get("/report/thanks/nosuchcase/").status_code == 404
+
+
+def test_a_body_far_over_the_cap_is_refused_before_it_is_read(client):
+    huge = SimpleUploadedFile("huge.png", b"\x89PNG" + b"\0" * (6 * 1024 * 1024), content_type="image/png")
+    response = post(client, screenshot=huge)
+    assert response.status_code == 400
+    assert "5 MB" in response.content.decode()
+    assert no_writes()
+
+
+def test_a_bare_name_without_a_platform_still_opens_a_case(client):
+    assert post(client, target="@Sampark_IT_Cell").status_code == 302
+    case = Case.objects.get()
+    assert (case.platform, case.target) == ("", "sampark_it_cell")
+    assert post(client, target="sampark_it_cell", address="203.0.113.99").status_code == 302
+    assert Case.objects.get().report_count == 2
