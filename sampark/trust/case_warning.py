@@ -91,8 +91,10 @@ def recipients(case: Case):
     return supporters
 
 
-def queue_chunk(case_id: int, size: int = CHUNK) -> int:
-    """Queue the warning for the next ``size`` supporters; 0 when everyone has been queued (or nothing is due)."""
+def queue_chunk(case_id: int, size: int | None = None) -> int:
+    """Queue the warning for the next ``size`` (default CHUNK) supporters; 0 when everyone has been queued (or
+    nothing is due)."""
+    size = size or CHUNK
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("area", "resembles").get(pk=case_id)
         if case.warning_queued_at is None or case.warning_finished_at is not None:
