@@ -19,6 +19,7 @@ from sampark.trust.screenshots import CleanImage
 from sampark.trust.verify import OFFICIAL, verify
 
 S = CaseStatus
+MAX_DETAILS = 2000  # the form's cap, checked again here for callers other than the form
 ALLOWED = {
     S.NEW: {S.CONFIRMED, S.DISMISSED},
     S.CONFIRMED: {S.REPORTED, S.DISMISSED},
@@ -65,6 +66,10 @@ def submit_report(*, target: str, what: str, details: str = "", platform: str | 
     handle = handle or parse(target, platform)
     if not handle.value:
         raise ValueError("target: nothing readable")
+    if what not in Report.What.values:
+        raise ValueError(f"what: unknown choice {what!r}")
+    if len(details) > MAX_DETAILS:
+        raise ValueError(f"details: at most {MAX_DETAILS} characters")
     answer = answer if answer is not None else verify(target, handle.platform)
     if answer["verdict"] == OFFICIAL:
         raise IsOfficial(answer)

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sampark.trust import screenshots
+from sampark.trust.cases import MAX_DETAILS
 from sampark.trust.handles import MAX_QUERY_LENGTH, parse
 from sampark.trust.models import Platform, Report
 
-MAX_DETAILS = 2000
 P = Platform
 # The form's own wording of the places (context "report form"), so its catalogue entries never collide with the
 # registry's labels for the same platforms.

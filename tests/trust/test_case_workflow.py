@@ -119,3 +119,15 @@ def test_concurrent_first_reports_of_one_target_open_one_case():
     case = Case.objects.get()
     assert (case.report_count, case.reporter_count) == (6, 6)
     assert CaseEvent.objects.filter(case=case, to_status="new").count() == 1
+
+
+@pytest.mark.parametrize("fields,problem", [
+    ({"target": "  "}, "target"),
+    ({"what": "hacked"}, "what"),
+    ({"details": "x" * 2001}, "details"),
+])
+def test_the_report_service_refuses_what_the_form_would(db, fields, problem):
+    args = {"target": "@fake_one", "what": "other", "details": ""} | fields
+    with pytest.raises(ValueError, match=f"^{problem}:"):
+        cases.submit_report(**args)
+    assert not Case.objects.exists()
