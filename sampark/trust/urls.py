@@ -6,5 +6,5 @@ from sampark.trust import views_report
 
 urlpatterns: list = [
     path("report/", views_report.report, name="trust-report"),
-    path("report/thanks/<str:reference>/", views_report.thanks, name="trust-report-thanks"),
+    path("report/thanks/", views_report.thanks, name="trust-report-thanks"),  # ?ref=<case reference>
 ]

@@ -4,6 +4,8 @@ Hindi unless ``?lang=en``. Rate-limited per address on submission; an official c
 answered "this is official" instead of opening a case.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -59,15 +61,15 @@ def report(request):
             )
         except cases.IsOfficial:
             return _page(request, "trust/report.html", language, form=ReportForm(), official=answer["matches"])
-    url = reverse("trust-report-thanks", args=[submitted.case.public_id])
-    return redirect(f"{url}?lang={language}")
+    query = urlencode({"ref": submitted.case.public_id, "lang": language})
+    return redirect(f"{reverse('trust-report-thanks')}?{query}")
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
-def thanks(request, reference):
+def thanks(request):
     language = page_language(request)
-    case = Case.objects.filter(public_id=reference).only("public_id").first()
+    case = Case.objects.filter(public_id=request.GET.get("ref", "")[:12]).only("public_id").first()
     with translation.override(language):
         if case is None:
             return _page(request, "trust/report.html", language, status=404, form=ReportForm(),

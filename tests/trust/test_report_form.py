@@ -194,7 +194,7 @@ def test_too_many_reports_from_one_address_get_a_429_page(client, settings):
 
 
 def test_unknown_case_reference_is_a_friendly_404(client):
-    assert client.get("/report/thanks/nosuchcase/").status_code == 404
+    assert client.get("/report/thanks/", {"ref": "nosuchcase"}).status_code == 404
 
 
 def test_a_body_far_over_the_cap_is_refused_before_it_is_read(client):
