@@ -46,7 +46,7 @@ class ReportForm(forms.Form):
             "null_characters_not_allowed": _("This contains a character that is not allowed."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false",
-                                      "inputmode": "url", "dir": "ltr"}),
+                                      "dir": "ltr"}),
     )
     platform = forms.ChoiceField(
         label=_("Where did you see it?"),
