@@ -1,0 +1,240 @@
+"""Check a message: does it fish for personal data, does it claim to be official, does it quote the leadership?
+
+``check_message(text)`` answers (API, CLI and page alike)::
+
+    {"solicits_personal_data": bool, "asks_for": [...], "claims_to_be_official": bool,
+     "official_statement": None | {"id", "text", "said_on", "speaker", "channel", "similarity", "exact"},
+     "reasons": [...]}
+
+Rules, not a model: a supporter and the trust desk must be able to read *why* a message was flagged, and the
+lexicon (``fishing_lexicon``) can be extended by anyone who speaks the language. The text is cut into clauses;
+a clause *solicits* when it mentions a kind of data (Aadhaar, OTP, …) together with a request (send, bhejo, भेजें,
+fill, chahiye, …) and no negation or warning word ("never share your OTP", "OTP किसी को न बताएं" warn, they do not
+ask). A threat ("…warna membership radd") cancels the "not" it contains. Short noun-only clauses ("Name:",
+"Aadhaar number:") count when the message asks for something elsewhere: forms are sent as lists.
+docs/trust.md ("Message checks") has the whole decision and its measured precision and recall.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.utils.translation import gettext as _
+
+from sampark.trust import fishing_lexicon as lex
+from sampark.trust.handles import strip_invisible
+
+CATEGORIES = ("phone", "aadhaar", "voter_id", "otp", "bank_or_upi", "address", "photo", "money")
+MAX_TEXT_LENGTH = 5000  # a long WhatsApp forward is ~2,000 characters; beyond this it is not a message
+
+WORD = r"[\w\u0900-\u0963\u0966-\u097f]"  # a letter of a word, Devanagari vowel signs included (not in \w)
+CLAUSE_BREAK = re.compile(
+    r"[.!?।॥|\n;,…()\[\]{}\"“”‘’*_~]+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
+)
+SHORT_CLAUSE_WORDS = 6  # "अपना आधार नंबर", "Mobile number:": a list item, not a sentence of its own
+PHONE_GIVEN = re.compile(r"^[\s:=\-–—()]*\+?\d")  # "WhatsApp number: 90000 00012": the sender's, not the reader's
+
+
+def terms(fragments: list[str]) -> re.Pattern:
+    """One pattern for a lexicon list: ``~`` is "more letters", and no fragment matches inside a longer word."""
+    body = "|".join(fragment.replace("~", WORD + "*") for fragment in fragments)
+    return re.compile(rf"(?<!{WORD})(?:{body})(?!{WORD})")
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    compiled = {name: terms(getattr(lex, name.upper())) for name in (
+        "upi_mentions", "possessives", "generic_details", "requests", "requests_after_object", "negations",
+        "warnings", "not_negations", "threats", "urgency", "not_requests", "conditionals", "lures", "form_words",
+        "official_claims", "speech", "leadership",
+    )}
+    compiled.update({f"category:{name}": terms(lex.CATEGORIES[name]) for name in CATEGORIES})
+    compiled["url"] = re.compile(lex.URL)
+    compiled["number_abbreviations"] = re.compile(rf"(?<!{WORD}){lex.NUMBER_ABBREVIATIONS}")
+    compiled["emphatic_na"] = re.compile(lex.EMPHATIC_NA)
+    return compiled
+
+
+def normalise(text: str) -> str:
+    """Lower case, one spelling per letter, one space between words: what every lexicon entry is written against."""
+    text, _had_invisible = strip_invisible(unicodedata.normalize("NFKC", text))
+    text = text.lower().replace("\u093c", "").replace("\u0901", "\u0902")  # nukta; chandrabindu → anusvara
+    text = re.sub(r"n['’]t\b", " not", text)  # don't → do not: one negation to look for
+    text = re.sub(r"(?<!\w)o\.\s?t\.\s?p\.?", "otp", text)
+    text = re.sub(r"(?<!\w)i\.d\.?", "id", text)
+    text = re.sub(r"(?<!\w)a/c(?!\w)", "account", text)
+    text = re.sub(r"(₹|(?<!\w)rs\.?|रु\.?)\s*(?=\d)", lambda m: m.group(1).rstrip(".") + " ", text)
+    text = patterns()["number_abbreviations"].sub(lambda m: m.group(1) + " number", text)
+    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+
+
+@dataclass
+class Clause:
+    text: str
+    mentions: set[str] = field(default_factory=set)
+    generic: bool = False
+    request: bool = False
+    negated: bool = False
+    threat: bool = False
+    lure: bool = False
+    form_words: bool = False
+
+    @property
+    def short(self) -> bool:
+        return len(self.text.split()) <= SHORT_CLAUSE_WORDS
+
+
+def find_links(text: str) -> list[str]:
+    return [m.group(0).rstrip(".,)") for m in patterns()["url"].finditer(text)]
+
+
+def link_kind(link: str) -> str:
+    if any(host in link for host in lex.FORM_HOSTS):
+        return "form"
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link).split("/")[0]
+    return "shortener" if host in lex.SHORTENERS else "other"
+
+
+def link_host(link: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", link).split("/")[0]
+
+
+def read_clause(raw: str, message_threatens: bool) -> Clause:
+    p = patterns()
+    clause = Clause(text=raw.strip())
+    text = p["emphatic_na"].sub("", clause.text)
+    clause.threat = bool(p["threats"].search(text))
+    text = p["threats"].sub(" ", text)
+    text = p["not_negations"].sub(" ", text)
+    text = p["not_requests"].sub(" ", text)
+
+    clause.lure = bool(p["lures"].search(text))
+    first_mention = len(text)
+    for name in CATEGORIES:
+        for match in p[f"category:{name}"].finditer(text):
+            if name == "phone" and PHONE_GIVEN.match(text[match.end():]):
+                continue
+            if name == "money" and clause.lure:
+                continue  # "₹500 milenge" is bait, not a request for the reader's money
+            clause.mentions.add(name)
+            first_mention = min(first_mention, match.start())
+    for match in p["upi_mentions"].finditer(text):
+        before = text[max(0, match.start() - 12):match.start()]
+        if "money" not in clause.mentions or p["possessives"].search(before):
+            clause.mentions.add("bank_or_upi")
+            first_mention = min(first_mention, match.start())
+    clause.generic = bool(p["generic_details"].search(text))
+    if clause.generic:
+        first_mention = min(first_mention, p["generic_details"].search(text).start())
+    clause.form_words = bool(p["form_words"].search(text))
+
+    clause.request = bool(p["requests"].search(text)) or any(
+        m.start() > first_mention for m in p["requests_after_object"].finditer(text)
+    )
+    clause.negated = bool(p["negations"].search(text) or p["warnings"].search(text))
+    if clause.negated and message_threatens and p["conditionals"].search(text):
+        clause.negated = False  # "if you do not send your Aadhaar, your membership will be cancelled"
+    return clause
+
+
+def read_message(text: str) -> tuple[list[Clause], list[str]]:
+    normal = normalise(text)
+    links = find_links(normal)
+    without_links = patterns()["url"].sub(" link ", normal)
+    threatens = bool(patterns()["threats"].search(without_links))
+    clauses = [read_clause(part, threatens) for part in CLAUSE_BREAK.split(without_links) if part.strip()]
+    return clauses, links
+
+
+def solicited(clauses: list[Clause], links: list[str]) -> tuple[set[str], bool, list[str]]:
+    """What is asked for, whether "your details" is asked for without saying which, and the form links used."""
+    asked: set[str] = set()
+    details = False
+    for clause in clauses:
+        if clause.request and not clause.negated and (clause.mentions or clause.generic):
+            asked |= clause.mentions
+            details = details or clause.generic
+    form_links = []
+    if links:
+        asks_to_fill = any(not c.negated and (c.form_words or c.request) for c in clauses)
+        names_data = bool(asked) or details or any(not c.negated and (c.mentions or c.generic) for c in clauses)
+        for link in links:
+            kind = link_kind(link)
+            if asks_to_fill and (kind == "form" or names_data and any(not c.negated and c.form_words
+                                                                          for c in clauses)):
+                form_links.append(link)
+    if asked or details or form_links:
+        for clause in clauses:  # the rest of a list: "Naam:", "Aadhaar number:", "Mobile:"
+            if clause.short and not clause.negated and not clause.lure:
+                asked |= clause.mentions
+                details = details or clause.generic
+    return asked, details, form_links
+
+
+def category_label(name: str) -> str:
+    return {
+        "phone": _("phone number"),
+        "aadhaar": _("Aadhaar number or card"),
+        "voter_id": _("voter ID (EPIC)"),
+        "otp": _("OTP (one-time password)"),
+        "bank_or_upi": _("bank or UPI details"),
+        "address": _("home address"),
+        "photo": _("photo"),
+        "money": _("money"),
+    }[name]
+
+
+def check_message(text: str) -> dict:
+    """The verdict on one message; reasons are in the active language (the API and CLI speak English)."""
+    from sampark.trust.statements import match_forward, statement_reasons
+
+    clauses, links = read_message(text)
+    asked, details, form_links = solicited(clauses, links)
+    asks_for = [name for name in CATEGORIES if name in asked]
+    solicits = bool(asks_for or details or form_links)
+    p = patterns()
+    claims = [m.group(0) for c in clauses if not c.negated for m in p["official_claims"].finditer(c.text)]
+    joined = " ".join(c.text for c in clauses)
+    attributed = bool(p["speech"].search(joined) and p["leadership"].search(joined))
+
+    reasons = []
+    if asks_for:
+        reasons.append(_("Asks you for: %(items)s.") % {"items": ", ".join(category_label(n) for n in asks_for)})
+    if details and not asks_for:
+        reasons.append(_("Asks for your personal details."))
+    for link in form_links:
+        reasons.append(_("Sends you to a form or a shortened link (%(host)s) to fill in your details.")
+                       % {"host": link_host(link)})
+    if solicits and any(c.threat for c in clauses) or solicits and p["urgency"].search(joined):
+        reasons.append(_("Pressures you to act fast or threatens a penalty."))
+    if any(c.lure for c in clauses) and solicits:
+        reasons.append(_("Promises money or a prize."))
+    if not solicits:
+        warned = [name for name in CATEGORIES if any(c.negated and name in c.mentions for c in clauses)]
+        if warned:
+            reasons.append(_("Mentions %(items)s only to warn against sharing it; it does not ask for it.")
+                           % {"items": ", ".join(category_label(n) for n in warned)})
+        else:
+            reasons.append(_("Does not ask for personal data."))
+    if claims:
+        reasons.append(_("Claims to come from the movement or an official team (“%(phrase)s”).")
+                       % {"phrase": claims[0]})
+        if solicits:
+            reasons.append(_("Claims to be official and asks for personal data: the movement's real channels "
+                             "never ask for an OTP, Aadhaar, bank details or money."))
+
+    match = match_forward(text)
+    if match is not None:
+        reasons.extend(statement_reasons(match))
+    elif attributed:
+        reasons.append(_("No official source found: none of the leadership's recorded statements matches this "
+                         "quote."))
+    return {
+        "solicits_personal_data": solicits,
+        "asks_for": asks_for,
+        "claims_to_be_official": bool(claims),
+        "official_statement": match["statement"] | {"similarity": match["similarity"], "exact": match["exact"]}
+        if match else None,
+        "reasons": reasons,
+    }
