@@ -172,6 +172,12 @@ def solicited(clauses: list[Clause], links: list[str]) -> tuple[set[str], bool, 
     return asked, details, form_links
 
 
+def as_written(phrase: str, text: str) -> str:
+    """The matched phrase as the sender wrote it ("IT Cell"), found again in the original text when it can be."""
+    found = re.search(r"\s+".join(re.escape(word) for word in phrase.split()), text, re.IGNORECASE)
+    return found.group(0) if found else phrase
+
+
 def category_label(name: str) -> str:
     return {
         "phone": _("phone number"),
@@ -187,6 +193,11 @@ def category_label(name: str) -> str:
 
 def check_message(text: str) -> dict:
     """The verdict on one message; reasons are in the active language (the API and CLI speak English)."""
+    return assess(text)[0]
+
+
+def assess(text: str) -> tuple[dict, dict | None]:
+    """``check_message``'s answer and the statement match behind it (the page shows the speaker's Hindi name)."""
     from sampark.trust.statements import match_forward, statement_reasons
 
     clauses, links = read_message(text)
@@ -219,7 +230,7 @@ def check_message(text: str) -> dict:
             reasons.append(_("Does not ask for personal data."))
     if claims:
         reasons.append(_("Claims to come from the movement or an official team (“%(phrase)s”).")
-                       % {"phrase": claims[0]})
+                       % {"phrase": as_written(claims[0], text)})
         if solicits:
             reasons.append(_("Claims to be official and asks for personal data: the movement's real channels "
                              "never ask for an OTP, Aadhaar, bank details or money."))
@@ -230,7 +241,7 @@ def check_message(text: str) -> dict:
     elif attributed:
         reasons.append(_("No official source found: none of the leadership's recorded statements matches this "
                          "quote."))
-    return {
+    answer = {
         "solicits_personal_data": solicits,
         "asks_for": asks_for,
         "claims_to_be_official": bool(claims),
@@ -238,3 +249,4 @@ def check_message(text: str) -> dict:
         if match else None,
         "reasons": reasons,
     }
+    return answer, match

@@ -138,7 +138,7 @@ def match_forward(text: str) -> dict | None:
     """The official statement ``text`` quotes or misquotes, or None.
 
     ``{"statement": {"id", "text", "said_on", "speaker", "channel"}, "similarity": 0..1, "exact": bool,
-    "coverage": 0..1, "negation_changed": bool, "speaker_hi": str}``
+    "coverage": 0..1, "negation_changed": bool, "language": str, "speaker_hi": str}``
     """
     forward = normalise_forward(text)
     forward_words = words(forward)
@@ -167,6 +167,7 @@ def match_forward(text: str) -> dict | None:
         "exact": exact,
         "coverage": round(found["coverage"], 3),
         "negation_changed": found["negation_changed"],
+        "language": statement.language,
         "speaker_hi": (statement.speaker.name_hi or statement.speaker.name_en) if statement.speaker else "",
     }
 

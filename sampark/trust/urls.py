@@ -1,5 +1,9 @@
 """Public trust pages. Each feature module adds its paths here."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from sampark.trust import views_check
+
+urlpatterns: list = [
+    path("check/", views_check.check_message_page, name="check-message"),
+]
