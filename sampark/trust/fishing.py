@@ -191,6 +191,44 @@ def category_label(name: str) -> str:
     }[name]
 
 
+@dataclass
+class Verdict:
+    """What the rules found, before it is put into words."""
+
+    asks_for: list[str]
+    details: bool  # "your details" without saying which
+    form_links: list[str]
+    claims: list[str]  # phrases claiming to be official, as normalised
+    attributed: bool  # reads like a quote of the leadership ("…ने कहा", "the president said")
+    threat: bool
+    urgency: bool
+    lure: bool
+    warned: list[str]  # kinds of data mentioned only in warnings
+
+    @property
+    def solicits(self) -> bool:
+        return bool(self.asks_for or self.details or self.form_links)
+
+
+def classify(text: str) -> Verdict:
+    """The rules alone, no database: what bench/trust_messages_quality.py measures."""
+    clauses, links = read_message(text)
+    asked, details, form_links = solicited(clauses, links)
+    p = patterns()
+    joined = " ".join(c.text for c in clauses)
+    return Verdict(
+        asks_for=[name for name in CATEGORIES if name in asked],
+        details=details,
+        form_links=form_links,
+        claims=[m.group(0) for c in clauses if not c.negated for m in p["official_claims"].finditer(c.text)],
+        attributed=bool(p["speech"].search(joined) and p["leadership"].search(joined)),
+        threat=any(c.threat for c in clauses),
+        urgency=bool(p["urgency"].search(joined)),
+        lure=any(c.lure for c in clauses),
+        warned=[name for name in CATEGORIES if any(c.negated and name in c.mentions for c in clauses)],
+    )
+
+
 def check_message(text: str) -> dict:
     """The verdict on one message; reasons are in the active language (the API and CLI speak English)."""
     return assess(text)[0]
@@ -200,37 +238,29 @@ def assess(text: str) -> tuple[dict, dict | None]:
     """``check_message``'s answer and the statement match behind it (the page shows the speaker's Hindi name)."""
     from sampark.trust.statements import match_forward, statement_reasons
 
-    clauses, links = read_message(text)
-    asked, details, form_links = solicited(clauses, links)
-    asks_for = [name for name in CATEGORIES if name in asked]
-    solicits = bool(asks_for or details or form_links)
-    p = patterns()
-    claims = [m.group(0) for c in clauses if not c.negated for m in p["official_claims"].finditer(c.text)]
-    joined = " ".join(c.text for c in clauses)
-    attributed = bool(p["speech"].search(joined) and p["leadership"].search(joined))
-
+    verdict = classify(text)
+    asks_for, solicits = verdict.asks_for, verdict.solicits
     reasons = []
     if asks_for:
         reasons.append(_("Asks you for: %(items)s.") % {"items": ", ".join(category_label(n) for n in asks_for)})
-    if details and not asks_for:
+    if verdict.details and not asks_for:
         reasons.append(_("Asks for your personal details."))
-    for link in form_links:
+    for link in verdict.form_links:
         reasons.append(_("Sends you to a form or a shortened link (%(host)s) to fill in your details.")
                        % {"host": link_host(link)})
-    if solicits and any(c.threat for c in clauses) or solicits and p["urgency"].search(joined):
+    if solicits and (verdict.threat or verdict.urgency):
         reasons.append(_("Pressures you to act fast or threatens a penalty."))
-    if any(c.lure for c in clauses) and solicits:
+    if solicits and verdict.lure:
         reasons.append(_("Promises money or a prize."))
     if not solicits:
-        warned = [name for name in CATEGORIES if any(c.negated and name in c.mentions for c in clauses)]
-        if warned:
+        if verdict.warned:
             reasons.append(_("Mentions %(items)s only to warn against sharing it; it does not ask for it.")
-                           % {"items": ", ".join(category_label(n) for n in warned)})
+                           % {"items": ", ".join(category_label(n) for n in verdict.warned)})
         else:
             reasons.append(_("Does not ask for personal data."))
-    if claims:
+    if verdict.claims:
         reasons.append(_("Claims to come from the movement or an official team (“%(phrase)s”).")
-                       % {"phrase": as_written(claims[0], text)})
+                       % {"phrase": as_written(verdict.claims[0], text)})
         if solicits:
             reasons.append(_("Claims to be official and asks for personal data: the movement's real channels "
                              "never ask for an OTP, Aadhaar, bank details or money."))
@@ -238,13 +268,13 @@ def assess(text: str) -> tuple[dict, dict | None]:
     match = match_forward(text)
     if match is not None:
         reasons.extend(statement_reasons(match))
-    elif attributed:
+    elif verdict.attributed:
         reasons.append(_("No official source found: none of the leadership's recorded statements matches this "
                          "quote."))
     answer = {
         "solicits_personal_data": solicits,
         "asks_for": asks_for,
-        "claims_to_be_official": bool(claims),
+        "claims_to_be_official": bool(verdict.claims),
         "official_statement": match["statement"] | {"similarity": match["similarity"], "exact": match["exact"]}
         if match else None,
         "reasons": reasons,
