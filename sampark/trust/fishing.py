@@ -29,11 +29,13 @@ CATEGORIES = ("phone", "aadhaar", "voter_id", "otp", "bank_or_upi", "address", "
 MAX_TEXT_LENGTH = 5000  # a long WhatsApp forward is ~2,000 characters; beyond this it is not a message
 
 WORD = r"[\w\u0900-\u0963\u0966-\u097f]"  # a letter of a word, Devanagari vowel signs included (not in \w)
+SENTENCE_BREAK = re.compile(r"[.!?।॥|\n;…]+")
 CLAUSE_BREAK = re.compile(
-    r"[.!?।॥|\n;,…()\[\]{}\"“”‘’*_~]+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
+    r"[,()\[\]{}\"“”‘’*_~]+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
 )
 SHORT_CLAUSE_WORDS = 6  # "अपना आधार नंबर", "Mobile number:": a list item, not a sentence of its own
-PHONE_GIVEN = re.compile(r"^[\s:=\-–—()]*\+?\d")  # "WhatsApp number: 90000 00012": the sender's, not the reader's
+# "WhatsApp number: 90000 00012", "UPI: 9000000031@upi": the sender's, not the reader's
+GIVEN = re.compile(r"^[\s:=\-–—()]*(?:\+?\d|[\w.-]+@[\w.-]+)")
 
 
 def terms(fragments: list[str]) -> re.Pattern:
@@ -72,8 +74,10 @@ def normalise(text: str) -> str:
 @dataclass
 class Clause:
     text: str
+    sentence: int
     mentions: set[str] = field(default_factory=set)
     generic: bool = False
+    upi: str = ""  # "reader" ("apna UPI id"), "payee" ("UPI: x@upi"), "bare" or "" (none)
     request: bool = False
     negated: bool = False
     threat: bool = False
@@ -100,9 +104,9 @@ def link_host(link: str) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", link).split("/")[0]
 
 
-def read_clause(raw: str, message_threatens: bool) -> Clause:
+def read_clause(raw: str, sentence: int, message_threatens: bool) -> Clause:
     p = patterns()
-    clause = Clause(text=raw.strip())
+    clause = Clause(text=raw.strip(), sentence=sentence)
     text = p["emphatic_na"].sub("", clause.text)
     clause.threat = bool(p["threats"].search(text))
     text = p["threats"].sub(" ", text)
@@ -113,17 +117,20 @@ def read_clause(raw: str, message_threatens: bool) -> Clause:
     first_mention = len(text)
     for name in CATEGORIES:
         for match in p[f"category:{name}"].finditer(text):
-            if name == "phone" and PHONE_GIVEN.match(text[match.end():]):
+            if name == "phone" and GIVEN.match(text[match.end():]):
                 continue
             if name == "money" and clause.lure:
                 continue  # "₹500 milenge" is bait, not a request for the reader's money
             clause.mentions.add(name)
             first_mention = min(first_mention, match.start())
     for match in p["upi_mentions"].finditer(text):
-        before = text[max(0, match.start() - 12):match.start()]
-        if "money" not in clause.mentions or p["possessives"].search(before):
-            clause.mentions.add("bank_or_upi")
-            first_mention = min(first_mention, match.start())
+        if p["possessives"].search(text[max(0, match.start() - 12):match.start()]):
+            clause.upi = "reader"
+        elif GIVEN.match(text[match.end():]):
+            clause.upi = clause.upi or "payee"
+        else:
+            clause.upi = clause.upi if clause.upi == "reader" else "bare"
+        first_mention = min(first_mention, match.start())
     clause.generic = bool(p["generic_details"].search(text))
     if clause.generic:
         first_mention = min(first_mention, p["generic_details"].search(text).start())
@@ -143,7 +150,20 @@ def read_message(text: str) -> tuple[list[Clause], list[str]]:
     links = find_links(normal)
     without_links = patterns()["url"].sub(" link ", normal)
     threatens = bool(patterns()["threats"].search(without_links))
-    clauses = [read_clause(part, threatens) for part in CLAUSE_BREAK.split(without_links) if part.strip()]
+    clauses = [
+        read_clause(part, number, threatens)
+        for number, sentence in enumerate(SENTENCE_BREAK.split(without_links))
+        for part in CLAUSE_BREAK.split(sentence) if part.strip()
+    ]
+    for before, clause in zip(clauses, clauses[1:]):
+        # "Never, ever share an OTP": a negation alone in its clause governs the next one
+        if before.sentence == clause.sentence and before.negated and not (before.request or before.mentions):
+            clause.negated = True
+    for clause in clauses:
+        # a UPI id named in a sentence that asks for money is where to pay, not the reader's data
+        pays = any("money" in c.mentions for c in clauses if c.sentence == clause.sentence)
+        if clause.upi == "reader" or clause.upi == "bare" and not pays:
+            clause.mentions.add("bank_or_upi")
     return clauses, links
 
 
@@ -151,10 +171,13 @@ def solicited(clauses: list[Clause], links: list[str]) -> tuple[set[str], bool, 
     """What is asked for, whether "your details" is asked for without saying which, and the form links used."""
     asked: set[str] = set()
     details = False
-    for clause in clauses:
-        if clause.request and not clause.negated and (clause.mentions or clause.generic):
-            asked |= clause.mentions
-            details = details or clause.generic
+    for number in sorted({c.sentence for c in clauses}):
+        # a sentence is read as a whole ("Kindly share your name, address and phone number"), minus its warnings
+        sentence = [c for c in clauses if c.sentence == number and not c.negated]
+        if any(c.request for c in sentence) and any(c.mentions or c.generic for c in sentence):
+            for clause in sentence:
+                asked |= clause.mentions
+                details = details or clause.generic
     form_links = []
     if links:
         asks_to_fill = any(not c.negated and (c.form_words or c.request) for c in clauses)
