@@ -155,7 +155,7 @@ def read_message(text: str) -> tuple[list[Clause], list[str]]:
         for number, sentence in enumerate(SENTENCE_BREAK.split(without_links))
         for part in CLAUSE_BREAK.split(sentence) if part.strip()
     ]
-    for before, clause in zip(clauses, clauses[1:]):
+    for before, clause in zip(clauses, clauses[1:], strict=False):
         # "Never, ever share an OTP": a negation alone in its clause governs the next one
         if before.sentence == clause.sentence and before.negated and not (before.request or before.mentions):
             clause.negated = True

@@ -14,13 +14,18 @@ To add a spelling: add it to the right list and a labelled line to tests/trust/d
 # --- what a message may ask for -------------------------------------------------------------------------------
 
 # Before anything is matched: "Aadhaar no." / "mob. no" mean "number", not the negation "no".
-NUMBER_ABBREVIATIONS = r"(aa?dh?aa?r|mobile|mob|phone|ph|contact|account|a/c|acct|voter id|epic|card|whatsapp)\.? ?(?:no|nos|num|nbr|nmbr)\.?(?![\w\u0900-\u097f])"
+NUMBER_ABBREVIATIONS = (
+    r"(aa?dh?aa?r|mobile|mob|phone|ph|contact|account|a/c|acct|voter id|epic|card|whatsapp)\.? ?(?:no|nos|num|nbr|"
+    r"nmbr)\.?(?![\w\u0900-\u097f])"
+)
 
 CATEGORIES = {
     "phone": [
-        r"(?:mobile|mob|phone|fone|telephone|contact|whatsapp|whats app|watsapp|watsap|whatsaap|cell) ?(?:number|numbr|nambar|nmbr)",
+        r"(?:mobile|mob|phone|fone|telephone|contact|whatsapp|whats app|watsapp|watsap|whatsaap|cell) ?(?:number|numbr|"
+        r"nambar|nmbr)",
         r"(?:मोबाइल|मोबाईल|फोन|संपर्क|सम्पर्क|व्हाट्सएप|व्हाट्सऐप|वाट्सएप|वॉट्सऐप|व्हाट्सअप) ?(?:नंबर|नम्बर|संख्या)",
-        r"(?:apna|apni|apne|aapka|aapki|aapke|apka|apki|apke|your|ur|अपना|अपनी|अपने|आपका|आपकी|आपके|तुम्हारा) (?:mobile|mob|phone|number|no|नंबर|नम्बर|मोबाइल|फोन)(?! (?:par|pe|per|me|mein|se|पर|में|से|on))",
+        r"(?:apna|apni|apne|aapka|aapki|aapke|apka|apki|apke|your|ur|अपना|अपनी|अपने|आपका|आपकी|आपके|तुम्हारा) (?:mobile|"
+        r"mob|phone|number|no|नंबर|नम्बर|मोबाइल|फोन)(?! (?:par|pe|per|me|mein|se|पर|में|से|on))",
         # a bare "mobile" in a list ("naam, mobile, aadhar"), but not "mobile pe aaya" (arrived on the phone)
         r"(?:mobile|मोबाइल)(?! (?:par|pe|per|me|mein|se|app|phone|पर|में|से|ऐप))",
         r"दूरभाष",
@@ -42,16 +47,21 @@ CATEGORIES = {
     ],
     "otp": [
         r"o\.? ?t\.? ?p~", r"ओटीपी", r"ओ टी पी", r"one[- ]time[- ]pass(?:word|code)",
-        r"verification code", r"(?:4|6|four|six|chhe|chhah|छह|छः|चार) ?-?(?:digit|digits|ank|anko|अंक|अंकों|अंको)(?: (?:ka|wala|का|वाला))? (?:code|कोड)",
+        r"verification code",
+        r"(?:4|6|four|six|chhe|chhah|छह|छः|चार) ?-?(?:digit|digits|ank|anko|अंक|अंकों|अंको)(?: (?:ka|wala|का|"
+        r"वाला))? (?:code|कोड)",
         r"(?:sms|message|msg|मैसेज|एसएमएस) (?:me|mein|में|par|पर) (?:aaya|aya|आया) (?:code|कोड)",
         r"(?:code|कोड) (?:jo|जो)", r"(?:jo|जो) (?:code|कोड)",
         r"(?:code|कोड)(?: \S+){0,4} (?:aaya|aya|आया|mila|मिला|received|you got)",
     ],
     "bank_or_upi": [
-        r"(?:bank|बैंक) ?(?:account|a/c|acct|khata|khaata|details|detail|jankari|jaankari|passbook|खाता|विवरण|जानकारी|पासबुक|डिटेल~)",
+        r"(?:bank|बैंक) ?(?:account|a/c|acct|khata|khaata|details|detail|jankari|jaankari|passbook|खाता|विवरण|जानकारी|"
+        r"पासबुक|डिटेल~)",
         r"(?:account|a/c|acct|khata|khaata|खाता) ?(?:number|numbr|nambar|संख्या|नंबर|नम्बर)", r"ifsc~", r"आईएफएससी",
         r"cvv", r"सीवीवी", r"atm (?:pin|card)", r"एटीएम (?:पिन|कार्ड)", r"(?:debit|credit) card~",
-        r"(?:डेबिट|क्रेडिट) कार्ड", r"(?<!voter )(?<!aadhar )(?<!aadhaar )(?<!ration )(?<!id )(?<!pan )card (?:number|details|detail|pin)", r"upi ?pin", r"यूपीआई ?पिन", r"m-?pin",
+        r"(?:डेबिट|क्रेडिट) कार्ड",
+        r"(?<!voter )(?<!aadhar )(?<!aadhaar )(?<!ration )(?<!id )(?<!pan )card (?:number|details|detail|pin)",
+        r"upi ?pin", r"यूपीआई ?पिन", r"m-?pin",
         r"net ?banking~", r"नेट ?बैंकिंग", r"passbook", r"cheque",
     ],
     "address": [
@@ -61,13 +71,15 @@ CATEGORIES = {
         r"(?:live )?location", r"लोकेशन", r"निवास (?:स्थान|का पता)", r"एड्रेस",
     ],
     "photo": [
-        r"photo~(?! (?:id|identity))", r"foto~", r"pics?", r"picture~", r"selfie~", r"scan(?:ned)? copy", r"photocopy", r"screenshot~",
+        r"photo~(?! (?:id|identity))", r"foto~", r"pics?", r"picture~", r"selfie~", r"scan(?:ned)? copy", r"photocopy",
+        r"screenshot~",
         r"फोटो~(?! पहचान)", r"तस्वीर~", r"सेल्फी", r"स्क्रीनशॉट", r"फोटोकॉपी", r"छायाप्रति",
     ],
     "money": [
         r"paise", r"paisa", r"paisey", r"paiso", r"rupa?ye~", r"rupee~", r"rs\.?", r"inr", r"₹", r"fees?",
         r"donation~", r"donate", r"chanda", r"chandaa", r"sahyog rashi", r"rashi", r"payment~", r"pay",
-        r"money", r"cash", r"amount", r"rakam", r"रकम", r"पैसे", r"पैसा", r"रुपये", r"रुपए", r"रुपया", r"रु\.?", r"शुल्क", r"फीस", r"चंदा", r"दान", r"सहयोग राशि",
+        r"money", r"cash", r"amount", r"rakam", r"रकम", r"पैसे", r"पैसा", r"रुपये", r"रुपए", r"रुपया", r"रु\.?",
+        r"शुल्क", r"फीस", r"चंदा", r"दान", r"सहयोग राशि",
         r"राशि", r"भुगतान", r"पेमेंट",
     ],
 }
@@ -85,8 +97,10 @@ POSSESSIVES = [
 
 # "your details" without saying which: still personal data
 GENERIC_DETAILS = [
-    r"(?:your|ur|apni|apna|apne|aapki|aapka|apki|apka|personal|niji|vyaktigat)(?: (?:puri|poori|sari|saari|full|complete|all))? (?:details?|information|info|jankari|jaankari|vivaran|documents?|kyc|data)",
-    r"(?:अपनी|अपना|अपने|आपकी|आपका|निजी|व्यक्तिगत)(?: (?:पूरी|सारी|सभी))? (?:जानकारी|विवरण|डिटेल~|दस्तावेज~|केवाईसी|डेटा)",
+    r"(?:your|ur|apni|apna|apne|aapki|aapka|apki|apka|personal|niji|vyaktigat)(?: (?:puri|poori|sari|saari|full|"
+    r"complete|all))? (?:details?|information|info|jankari|jaankari|vivaran|documents?|kyc|data)",
+    r"(?:अपनी|अपना|अपने|आपकी|आपका|निजी|व्यक्तिगत)(?: (?:पूरी|सारी|सभी))? (?:जानकारी|विवरण|डिटेल~|दस्तावेज~|केवाईसी|"
+    r"डेटा)",
     r"kyc", r"केवाईसी",
     r"(?:the )?above(?: details| information)?", r"(?:the )?following(?: details| information)?",
     r"upar (?:di|likhi) (?:gayi|gai|hui) (?:details|jankari|jaankari)", r"(?:ऊपर|नीचे) (?:दी|लिखी) (?:गई|गयी) जानकारी",
@@ -97,10 +111,12 @@ GENERIC_DETAILS = [
 
 REQUESTS = [
     # English
-    r"send~", r"share~", r"forward~", r"fill~", r"submit~", r"provide~", r"give~", r"enter~", r"type", r"tell~", r"text (?:us|me|him|her)",
+    r"send~", r"share~", r"forward~", r"fill~", r"submit~", r"provide~", r"give~", r"enter~", r"type", r"tell~",
+    r"text (?:us|me|him|her)",
     r"reply~", r"upload~", r"update~", r"verify~", r"confirm~", r"register~", r"pay", r"transfer~", r"deposit~",
     r"donate", r"dm", r"inbox", r"message us", r"whatsapp (?:us|your|it|me)", r"drop~", r"post your", r"write",
-    r"need~", r"required", r"mandatory", r"compulsory", r"must", r"what(?:'s| is| was) (?:your|the)", r"link your", r"sign up",
+    r"need~", r"required", r"mandatory", r"compulsory", r"must", r"what(?:'s| is| was) (?:your|the)", r"link your",
+    r"sign up",
     r"apply", r"click~",
     # Hinglish
     r"bhej~", r"(?:share|forward|fill|upload|update|jama|inbox|message|msg|whatsapp|verify|link|register|pay|"
@@ -112,7 +128,10 @@ REQUESTS = [
     r"chahiye", r"chaiye", r"chahie", r"ja?r(?:u|oo|o)ri", r"za?r(?:u|oo|o)ri", r"anivarya", r"aavashyak", r"avashyak",
     r"(?:aapka|apka|aapki|apki|tumhara|your)[^.?!]* (?:kya hai|kya he)",
     # Hindi
-    r"भेज~", r"(?:शेयर|साझा|फॉरवर्ड|फारवर्ड|अपलोड|अपडेट|सबमिट|इनबॉक्स|ट्रांसफर|पंजीकरण|रजिस्टर|सत्यापित|वेरिफाई|वेरीफाई|भुगतान|पेमेंट) ?(?:कर|करा)~", r"भर(?:ें|ो|िए|िये|ना|कर|ने|दें)", r"लिख(?:ें|ो|िए|िये|कर|ना|दें)",
+    r"भेज~",
+    r"(?:शेयर|साझा|फॉरवर्ड|फारवर्ड|अपलोड|अपडेट|सबमिट|इनबॉक्स|ट्रांसफर|पंजीकरण|रजिस्टर|सत्यापित|वेरिफाई|वेरीफाई|भुगतान|"
+    r"पेमेंट) ?(?:कर|करा)~",
+    r"भर(?:ें|ो|िए|िये|ना|कर|ने|दें)", r"लिख(?:ें|ो|िए|िये|कर|ना|दें)",
     r"बता(?:एं|ओ|इए|इये|ना|ये|यें|ें|दें)", r"दें", r"दीजिए", r"दीजिये", r"डाल(?:ें|ो|िए|िये|ना|कर|दें)",
     r"जमा (?:कर|करा)~", r"मैसेज (?:कर|करें)~", r"व्हाट्सएप (?:कर|करें)~", r"लिंक (?:कर|करें)~", r"चाहिए",
     r"जरूरी", r"आवश्यक", r"अनिवार्य", r"(?:आपका|आपकी|तुम्हारा)[^.?!]* क्या है",
@@ -139,7 +158,8 @@ NOT_NEGATIONS = [
     r"(?:bhoolen|bhulen|bhoolna|bhulna|bhule|bhoolein) (?:nahi|mat|na)", r"(?:na|mat) (?:bhoolen|bhulen|bhoolein)",
     r"(?:chinta|tension|fikar|fikr) (?:na|mat|nahi)~ ?(?:karein|karen|karo|kare|kijiye)?",
     r"(?:ghabraye|ghabrayein|ghabraiye|ghabrao|ghabrana) (?:nahi|mat|na)",
-    r"(?:भूलें|भूले|भूलना|भूलिए) (?:नहीं|मत|न)", r"(?:न|मत) (?:भूलें|भूलिए)", r"(?:चिंता|फिक्र) (?:न|ना|मत) (?:करें|करो|करे|कीजिए)",
+    r"(?:भूलें|भूले|भूलना|भूलिए) (?:नहीं|मत|न)", r"(?:न|मत) (?:भूलें|भूलिए)",
+    r"(?:चिंता|फिक्र) (?:न|ना|मत) (?:करें|करो|करे|कीजिए)",
     r"(?:घबराएं|घबराइए|घबराओ) (?:नहीं|मत|न)", r"(?:देर|देरी) (?:न|ना|मत) (?:करें|करो|कीजिए)",
     r"(?:der|deri) (?:na|mat) (?:karein|karen|karo|kijiye)",
 ]
@@ -148,7 +168,8 @@ EMPHATIC_NA = r"(?<! ko)(?<! to)(?<! jo)(?<! so)(?<! को)(?<! तो)(?<! ज
 # "…warna membership cancel": the "na"/"not" in these is a threat, not a warning
 THREATS = [
     r"warna", r"varna", r"nahi ?to", r"nahin ?to", r"otherwise", r"or else", r"else your", r"वरना", r"अन्यथा",
-    r"नहीं तो", r"(?:nahi|nahin|na)(?= \S+ (?:to|toh)(?![\w\u0900-\u097f]))", r"(?:नहीं|न)(?= \S+ तो)", r"unless", r"will be (?:cancelled|canceled|blocked|removed|deleted|suspended|closed|terminated)",
+    r"नहीं तो", r"(?:nahi|nahin|na)(?= \S+ (?:to|toh)(?![\w\u0900-\u097f]))", r"(?:नहीं|न)(?= \S+ तो)", r"unless",
+    r"will be (?:cancelled|canceled|blocked|removed|deleted|suspended|closed|terminated)",
     r"(?:cancel|radd|band|block|delete) (?:ho|kar di|kar diya)~", r"(?:रद्द|बंद|ब्लॉक|निरस्त) (?:हो|कर दी|कर दिया)~",
     r"membership (?:cancel|radd)~", r"सदस्यता (?:रद्द|समाप्त)~",
 ]
@@ -170,13 +191,17 @@ LURES = [
     r"paa?(?:yen|yein|iye)", r"jeet~", r"win~", r"you(?:'ll| will)? get", r"get (?:a |an )?(?:free|prize|reward)~",
     r"receive~", r"earn~", r"(?:transfer|credit|jama) (?:karenge|kar denge|ho jayega)", r"bhejenge", r"denge",
     r"honorarium", r"allowance", r"stipend", r"scholarship", r"refund", r"sam+a+n rashi", r"bhatta", r"सम्मान राशि",
-    r"भत्ता", r"भत्ते", r"मिल (?:सके|जाएगा|जाएगी)", r"पाने", r"kama(?:o|yen|yein|iye)", r"inaam", r"reward~", r"prize~", r"cashback", r"free", r"muft",
+    r"भत्ता", r"भत्ते", r"मिल (?:सके|जाएगा|जाएगी)", r"पाने", r"kama(?:o|yen|yein|iye)", r"inaam", r"reward~", r"prize~",
+    r"cashback", r"free", r"muft",
     r"मिलेंगे", r"मिलेगा", r"मिलेगी", r"पाएं", r"पाइए", r"जीत~", r"इनाम", r"मुफ्त", r"कमाएं", r"कैशबैक",
 ]
 
 # --- links ---------------------------------------------------------------------------------------------------
 
-URL = r"(?:https?://|www\.)[^\s<>\"']+|(?<![\w.@])(?:[a-z0-9-]+\.)+(?:com|in|org|net|ly|gle|gl|gd|gy|cc|at|me|io|co|link|info|xyz|online|site)/[^\s<>\"']*"
+URL = (
+    r"(?:https?://|www\.)[^\s<>\"']+|(?<![\w.@])(?:[a-z0-9-]+\.)+(?:com|in|org|net|ly|gle|gl|gd|gy|cc|at|me|io|co|link|"
+    r"info|xyz|online|site)/[^\s<>\"']*"
+)
 FORM_HOSTS = ["forms.gle", "docs.google.com/forms", "forms.office.com", "jotform", "typeform", "surveymonkey",
               "zfrmz", "forms.zohopublic", "formfacade"]
 SHORTENERS = ["bit.ly", "tinyurl.com", "goo.gl", "t.ly", "cutt.ly", "is.gd", "rb.gy", "tiny.cc", "ow.ly",
@@ -191,7 +216,8 @@ FORM_WORDS = [
 # --- who the message says it comes from -----------------------------------------------------------------------
 
 OFFICIAL_CLAIMS = [
-    r"it ?cell", r"आईटी ?सेल", r"आई टी सेल", r"social media (?:cell|team|wing|prakoshth)", r"सोशल मीडिया (?:सेल|टीम|प्रकोष्ठ|विभाग)",
+    r"it ?cell", r"आईटी ?सेल", r"आई टी सेल", r"social media (?:cell|team|wing|prakoshth)",
+    r"सोशल मीडिया (?:सेल|टीम|प्रकोष्ठ|विभाग)",
     r"media cell", r"मीडिया (?:सेल|प्रकोष्ठ)", r"war ?room", r"वॉर ?रूम", r"digital team", r"डिजिटल टीम",
     r"official (?:team|group|account|message|msg|notice|announcement|update|order|circular|letter|number|page|"
     r"handle|whatsapp group|appeal|instruction|information|communication|cell|campaign)~",
@@ -199,9 +225,12 @@ OFFICIAL_CLAIMS = [
     r"(?:from|by|issued by) (?:the )?(?:party|movement) (?:office|headquarters|hq|leadership|high command|team)",
     r"from (?:the )?(?:party|movement)(?= ?[:\-–—]|$)",
     r"(?:party|central|state|national|district) (?:office|headquarters|hq|high command)",
-    r"high ?command", r"हाई ?कमान", r"(?:party|paarti) (?:ki|ke) (?:or|taraf|oar) se", r"पार्टी (?:की|के) (?:ओर|तरफ) से",
-    r"(?:आधिकारिक|अधिकृत|ऑफिशियल) (?:सूचना|संदेश|ग्रुप|समूह|टीम|घोषणा|अपील|आदेश|निर्देश|पत्र|नंबर|पेज|खाता|अकाउंट|अभियान)",
-    r"adhikarik", r"adhikrit", r"आधिकारिक रूप से", r"पार्टी (?:कार्यालय|मुख्यालय)", r"(?:केंद्रीय|प्रदेश|राष्ट्रीय|जिला) (?:कार्यालय|मुख्यालय)",
+    r"high ?command", r"हाई ?कमान", r"(?:party|paarti) (?:ki|ke) (?:or|taraf|oar) se",
+    r"पार्टी (?:की|के) (?:ओर|तरफ) से",
+    r"(?:आधिकारिक|अधिकृत|ऑफिशियल) (?:सूचना|संदेश|ग्रुप|समूह|टीम|घोषणा|अपील|आदेश|निर्देश|पत्र|नंबर|पेज|खाता|अकाउंट|"
+    r"अभियान)",
+    r"adhikarik", r"adhikrit", r"आधिकारिक रूप से", r"पार्टी (?:कार्यालय|मुख्यालय)",
+    r"(?:केंद्रीय|प्रदेश|राष्ट्रीय|जिला) (?:कार्यालय|मुख्यालय)",
     r"party (?:karyalay|karyalaya|mukhyalay)", r"(?:नेतृत्व|अध्यक्ष जी) (?:के|की) (?:निर्देश|आदेश)~",
 ]
 
