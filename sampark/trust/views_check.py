@@ -27,14 +27,9 @@ class CheckMessageForm(forms.Form):
         error_messages={
             "required": _("Paste the message you want to check."),
             "max_length": _("The message is too long: at most %(limit_value)d characters."),
+            "null_characters_not_allowed": _("The message contains characters that cannot be read."),
         },
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"]
-        if "\x00" in text:
-            raise forms.ValidationError(_("The message contains characters that cannot be read."))
-        return text
 
 
 def check_message_page(request):
