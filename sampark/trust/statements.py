@@ -36,7 +36,7 @@ MIN_SIMILARITY = 0.70  # measured on tests/trust/data: altered forwards score 0.
 EXACT_COVERAGE = 0.90
 MIN_COVERAGE = 0.30  # a forward quoting less than a third of a statement is not evidence of it
 MIN_WORDS = 4  # fewer words than this match too many statements by chance
-CANDIDATES = 30
+CANDIDATES = 10
 INDEX_TTL_SECONDS = 60
 NOISE = terms(lex.FORWARD_NOISE)
 NOT_A_WORD = re.compile(rf"(?:(?!{WORD}).)+")
@@ -53,14 +53,21 @@ def words(text: str) -> set[str]:
     return {word for word in text.split() if len(word) > 1}
 
 
+def word_pairs(text: str) -> set[str]:
+    """Adjacent word pairs: what picks candidates. Single words ("किसान", "the") are shared by too many statements;
+    pairs ("किसानों का", "कर्ज माफ") are nearly as specific as the sentence, and survive a changed word around them."""
+    found = text.split()
+    return {f"{a} {b}" for a, b in zip(found, found[1:], strict=False)}
+
+
 @dataclass
 class StatementIndex:
     fingerprint: tuple
     built_at: float
     ids: list[int]
     texts: list[str]  # normalised like a forward
-    postings: dict[str, list[int]]  # word → positions in ids/texts
-    weights: dict[str, float]  # word → inverse document frequency: "का" and "the" count for little
+    postings: dict[str, list[int]]  # word pair → positions in ids/texts
+    weights: dict[str, float]  # word pair → inverse document frequency: common pairs count for little
 
 
 _lock = threading.Lock()
@@ -96,21 +103,21 @@ def statement_index() -> StatementIndex:
             normal = normalise_forward(text)
             ids.append(pk)
             texts.append(normal)
-            for word in words(normal):
-                postings.setdefault(word, []).append(position)
+            for pair in word_pairs(normal):
+                postings.setdefault(pair, []).append(position)
         total = max(len(ids), 1)
         weights = {word: math.log(1 + total / len(found)) for word, found in postings.items()}
         _index = StatementIndex(current, time.monotonic(), ids, texts, postings, weights)
         return _index
 
 
-def candidates(index: StatementIndex, forward_words: set[str]) -> list[int]:
+def candidates(index: StatementIndex, forward: str) -> list[int]:
     scores: Counter = Counter()
-    for word in forward_words:
-        weight = index.weights.get(word)
+    for pair in word_pairs(forward):
+        weight = index.weights.get(pair)
         if weight is None:
             continue
-        for position in index.postings[word]:
+        for position in index.postings[pair]:
             scores[position] += weight
     return [position for position, _score in scores.most_common(CANDIDATES)]
 
@@ -170,7 +177,7 @@ def match_forward(text: str) -> dict | None:
         return None
     index = statement_index()
     best = None
-    for position in candidates(index, forward_words):
+    for position in candidates(index, forward):
         found = compare(forward, index.texts[position])
         if found["similarity"] < MIN_SIMILARITY or found["coverage"] < MIN_COVERAGE:
             continue
