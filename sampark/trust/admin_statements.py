@@ -5,6 +5,7 @@ set from the logged-in user, never typed.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ class StatementAdmin(admin.ModelAdmin):
     ordering = ("-said_on", "-id")
     raw_id_fields = ("speaker", "channel")
     readonly_fields = ("public_id", "recorded_by", "created_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted "example.org/speech"
     fields = ("text", "language", "said_on", "speaker", "channel", "source_url", "public_id", "recorded_by",
               "created_at")
 

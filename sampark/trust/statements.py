@@ -97,6 +97,9 @@ def statement_index() -> StatementIndex:
     if index is not None and index.fingerprint == current and time.monotonic() - index.built_at < INDEX_TTL_SECONDS:
         return index
     with _lock:
+        index = _index  # another thread may have rebuilt it while this one waited
+        if index is not None and index.fingerprint == current and time.monotonic() - index.built_at < 1:
+            return index
         ids, texts, postings = [], [], {}
         for position, (pk, text) in enumerate(Statement.objects.order_by("pk").values_list("pk", "text")
                                               .iterator(chunk_size=2000)):
