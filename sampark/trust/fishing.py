@@ -93,15 +93,23 @@ def find_links(text: str) -> list[str]:
     return [m.group(0).rstrip(".,)") for m in patterns()["url"].finditer(text)]
 
 
-def link_kind(link: str) -> str:
-    if any(host in link for host in lex.FORM_HOSTS):
-        return "form"
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link).split("/")[0]
-    return "shortener" if host in lex.SHORTENERS else "other"
-
-
 def link_host(link: str) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", link).split("/")[0]
+
+
+def collects_details(link: str, clauses: list[Clause], names_data: bool) -> bool:
+    """Whether a link in the message is where the reader is sent to hand over their details.
+
+    A form (forms.gle, …) with any request; a shortened link, which hides where it goes, with words of a form
+    ("register", "details", "फॉर्म") or of data; any other link only with both. A link to follow or watch is none.
+    """
+    asked = [c for c in clauses if not c.negated]
+    form_words = any(c.form_words for c in asked)
+    if any(host in link for host in lex.FORM_HOSTS):
+        return form_words or any(c.request for c in asked)
+    if link_host(link) in lex.SHORTENERS:
+        return (form_words or names_data) and any(c.request or c.form_words for c in asked)
+    return form_words and names_data
 
 
 def read_clause(raw: str, sentence: int, message_threatens: bool) -> Clause:
@@ -178,15 +186,8 @@ def solicited(clauses: list[Clause], links: list[str]) -> tuple[set[str], bool, 
             for clause in sentence:
                 asked |= clause.mentions
                 details = details or clause.generic
-    form_links = []
-    if links:
-        asks_to_fill = any(not c.negated and (c.form_words or c.request) for c in clauses)
-        names_data = bool(asked) or details or any(not c.negated and (c.mentions or c.generic) for c in clauses)
-        for link in links:
-            kind = link_kind(link)
-            if asks_to_fill and (kind == "form" or names_data and any(not c.negated and c.form_words
-                                                                          for c in clauses)):
-                form_links.append(link)
+    names_data = bool(asked) or details or any(not c.negated and (c.mentions or c.generic) for c in clauses)
+    form_links = [link for link in links if collects_details(link, clauses, names_data)]
     if asked or details or form_links:
         for clause in clauses:  # the rest of a list: "Naam:", "Aadhaar number:", "Mobile:"
             if clause.short and not clause.negated and not clause.lure:

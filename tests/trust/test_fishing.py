@@ -130,6 +130,12 @@ def test_a_form_link_with_a_request_for_details_solicits():
     assert shortened.solicits and shortened.asks_for == ["phone", "aadhaar"]
 
 
+def test_a_shortened_link_to_register_collects_details_but_one_to_watch_does_not():
+    assert classify("Register for the rally here: bit.ly/rally-reg").form_links == ["bit.ly/rally-reg"]
+    assert classify("सदस्यता कार्ड के लिए यहां रजिस्टर करें: tinyurl.com/party-card").solicits
+    assert not classify("Watch the full speech: bit.ly/speech-live").solicits
+
+
 def test_a_link_to_follow_or_watch_is_not_a_form():
     assert not classify("Join our WhatsApp channel for updates: https://whatsapp.com/channel/0029Va").solicits
     assert not classify("Watch the rally live: https://youtube.com/@example/live").solicits
