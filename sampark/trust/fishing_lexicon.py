@@ -210,7 +210,8 @@ SHORTENERS = ["bit.ly", "tinyurl.com", "goo.gl", "t.ly", "cutt.ly", "is.gd", "rb
 FORM_WORDS = [
     r"form~", r"फॉर्म", r"फार्म", r"fill~", r"bhar(?:o|e|en|ein|iye|ie|na|de|dein)", r"भर(?:ें|ो|िए|िये|ना|कर|दें)",
     r"register~", r"registration", r"रजिस्टर", r"पंजीकरण", r"apply", r"आवेदन", r"details?", r"डिटेल~", r"जानकारी",
-    r"jankari", r"jaankari", r"verify~", r"kyc", r"केवाईसी", r"सत्यापन", r"sign up",
+    r"jankari", r"jaankari", r"verify~", r"kyc", r"केवाईसी", r"सत्यापन", r"sign up", r"renew~", r"नवीनीकरण",
+    r"activate~", r"claim~",
 ]
 
 # --- who the message says it comes from -----------------------------------------------------------------------
@@ -224,14 +225,19 @@ OFFICIAL_CLAIMS = [
     r"officially", r"(?:this is|on behalf of) (?:the )?(?:party|movement)",
     r"(?:from|by|issued by) (?:the )?(?:party|movement) (?:office|headquarters|hq|leadership|high command|team)",
     r"from (?:the )?(?:party|movement)(?= ?[:\-–—]|$)",
-    r"(?:party|central|state|national|district) (?:office|headquarters|hq|high command)",
-    r"high ?command", r"हाई ?कमान", r"(?:party|paarti) (?:ki|ke) (?:or|taraf|oar) se",
+    # an office names itself as the sender ("Party office:", "पार्टी कार्यालय से"), "send it to the party office"
+    # does not
+    r"(?:party|central|state|national|district) (?:office|headquarters|hq)(?= ?[:\-–—])",
+    r"from (?:the )?(?:central|state|national|district) (?:office|headquarters|hq)", r"high ?command", r"हाई ?कमान",
+    r"(?:party|paarti) (?:ki|ke) (?:or|taraf|oar) se",
     r"पार्टी (?:की|के) (?:ओर|तरफ) से",
     r"(?:आधिकारिक|अधिकृत|ऑफिशियल) (?:सूचना|संदेश|ग्रुप|समूह|टीम|घोषणा|अपील|आदेश|निर्देश|पत्र|नंबर|पेज|खाता|अकाउंट|"
     r"अभियान)",
-    r"adhikarik", r"adhikrit", r"आधिकारिक रूप से", r"पार्टी (?:कार्यालय|मुख्यालय)",
-    r"(?:केंद्रीय|प्रदेश|राष्ट्रीय|जिला) (?:कार्यालय|मुख्यालय)",
-    r"party (?:karyalay|karyalaya|mukhyalay)", r"(?:नेतृत्व|अध्यक्ष जी) (?:के|की) (?:निर्देश|आदेश)~",
+    r"adhikarik", r"adhikrit", r"आधिकारिक रूप से",
+    r"(?:पार्टी|केंद्रीय|प्रदेश|राष्ट्रीय|जिला) (?:कार्यालय|मुख्यालय)"
+    r"(?= ?[:\-–—]| (?:से|की ओर से|की तरफ से)(?: ?[:\-–—]|$))",
+    r"party (?:karyalay|karyalaya|mukhyalay)(?= ?[:\-–—]| (?:se|ki or se|ki taraf se)(?: ?[:\-–—]|$))",
+    r"(?:नेतृत्व|अध्यक्ष जी) (?:के|की) (?:निर्देश|आदेश)~",
 ]
 
 # --- quotes attributed to the leadership ----------------------------------------------------------------------

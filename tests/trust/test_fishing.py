@@ -134,6 +134,7 @@ def test_a_shortened_link_to_register_collects_details_but_one_to_watch_does_not
     assert classify("Register for the rally here: bit.ly/rally-reg").form_links == ["bit.ly/rally-reg"]
     assert classify("सदस्यता कार्ड के लिए यहां रजिस्टर करें: tinyurl.com/party-card").solicits
     assert not classify("Watch the full speech: bit.ly/speech-live").solicits
+    assert classify("Your membership expires today. Click here to renew: tinyurl.com/renew-m").solicits
 
 
 def test_a_link_to_follow_or_watch_is_not_a_form():
@@ -148,6 +149,7 @@ def test_a_link_to_follow_or_watch_is_not_a_form():
     "पार्टी की ओर से सभी कार्यकर्ताओं को बधाई।",
     "From the party office: the district meeting is postponed to Monday.",
     "Party ki taraf se sabhi karyakartaon ko dhanyavaad",
+    "पार्टी कार्यालय से: जिला अध्यक्षों की बैठक सोमवार को होगी।",
 ])
 def test_claims_to_be_official(text):
     assert classify(text).claims
@@ -157,6 +159,8 @@ def test_claims_to_be_official(text):
     "Fake IT cell groups are asking for phone numbers. Do not reply to them.",
     "Share your UPI PIN to receive Rs 5000 from the party fund",
     "Only trust official channels listed on our website.",
+    "Send your suggestions to the party office",
+    "अपने सुझाव पार्टी कार्यालय में जमा करें",
     "Join the rally tomorrow at Gandhi Maidan at 10 am.",
 ])
 def test_mentioning_officials_is_not_claiming_to_be_one(text):
