@@ -1,0 +1,22 @@
+"""sampark trust <subcommand>: the trust desk's commands. Each subcommand lives in its own module.
+
+    sampark trust check-message "<text>"
+"""
+
+from django.core.management.base import BaseCommand
+
+from sampark.trust import check_message_cli
+
+SUBCOMMANDS = {check_message_cli.NAME: check_message_cli}
+
+
+class Command(BaseCommand):
+    help = "Trust desk commands: check-message."
+
+    def add_arguments(self, parser):
+        subparsers = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+        for module in SUBCOMMANDS.values():
+            module.add_parser(subparsers)
+
+    def handle(self, *args, subcommand, **options):
+        SUBCOMMANDS[subcommand].run(options, self.stdout)
