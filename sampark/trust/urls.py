@@ -1,5 +1,10 @@
 """Public trust pages. Each feature module adds its paths here."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from sampark.trust import views_registry, views_verify
+
+urlpatterns: list = [
+    path("official/", views_registry.official_list, name="trust-official"),
+    path("verify/", views_verify.verify_page, name="trust-verify"),
+]
