@@ -141,10 +141,12 @@ def find_or_create_owner(name: str, *, area: Area | None = None, unit: bool = Fa
     return owner
 
 
-@transaction.atomic
-def save_channel(channel: OfficialChannel, *, platform: str, handle: str, owner: Owner, since: date | None = None,
-                 status: str = ChannelStatus.ACTIVE, until: date | None = None, by=None) -> OfficialChannel:
-    """Create (``channel`` unsaved) or update a channel; the admin form and the CLI both end here."""
+def check_channel(*, pk: int | None, platform: str, handle: str, status: str, since: date | None,
+                  until: date | None) -> tuple[NormalHandle, date | None]:
+    """Everything save_channel refuses, without writing: the admin form shows these next to the field at fault.
+
+    Returns the normal handle and the ``until`` date to store (none while active, today when retired undated).
+    """
     normal = normalise_handle(platform, handle)
     platform = check_platform(platform)
     if status not in ChannelStatus.values:
@@ -155,6 +157,41 @@ def save_channel(channel: OfficialChannel, *, platform: str, handle: str, owner:
         until = timezone.localdate()
     if since and until and until < since:
         raise RegistryError("until", f"{until.isoformat()} is before the channel became official ({since.isoformat()})")
+    if OfficialChannel.objects.filter(platform=platform, handle=normal.handle).exclude(pk=pk).exists():
+        raise _duplicate(platform, normal.handle)
+    return normal, until
+
+
+def check_owner(pk: int | None, *, name: str, name_hi: str = "", area: Area | None = None) -> tuple[str, str]:
+    """The cleaned English and Hindi names, or RegistryError when empty, too long or taken in the area."""
+    name_en = _owner_name("name_en", name, required=True)
+    hindi = _owner_name("name_hi", name_hi, required=False)
+    if Owner.objects.filter(name_en=name_en, area=area).exclude(pk=pk).exists():
+        raise RegistryError("name_en", f"there is already an owner called {name_en!r} in this area")
+    return name_en, hindi
+
+
+@transaction.atomic
+def save_owner(owner: Owner, *, name: str, name_hi: str = "", area: Area | None = None, unit: bool = False) -> Owner:
+    """Create or edit an owner from the admin; names are cleaned like the CLI's."""
+    owner.name_en, owner.name_hi = check_owner(owner.pk, name=name, name_hi=name_hi, area=area)
+    owner.area, owner.kind = area, (Owner.Kind.UNIT if unit else Owner.Kind.PERSON)
+    try:
+        with transaction.atomic():
+            owner.save()
+    except IntegrityError:
+        raise RegistryError("name_en", f"there is already an owner called {owner.name_en!r} in this area") from None
+    transaction.on_commit(forget_public_page)
+    return owner
+
+
+@transaction.atomic
+def save_channel(channel: OfficialChannel, *, platform: str, handle: str, owner: Owner, since: date | None = None,
+                 status: str = ChannelStatus.ACTIVE, until: date | None = None, by=None) -> OfficialChannel:
+    """Create (``channel`` unsaved) or update a channel; the admin form and the CLI both end here."""
+    platform = check_platform(platform)
+    normal, until = check_channel(pk=channel.pk, platform=platform, handle=handle, status=status, since=since,
+                                  until=until)
     before = (OfficialChannel.objects.select_for_update().filter(pk=channel.pk).first()
               if channel.pk else None)
     vouched_again = (
@@ -168,7 +205,7 @@ def save_channel(channel: OfficialChannel, *, platform: str, handle: str, owner:
         channel.verified_by = by if getattr(by, "pk", None) else None
         channel.verified_at = timezone.now()
     try:
-        with transaction.atomic():  # the unique constraint decides duplicates: no check-then-insert race
+        with transaction.atomic():  # the unique constraint decides a race between two adds of one handle
             channel.save()
     except IntegrityError:
         raise _duplicate(platform, normal.handle) from None

@@ -1,0 +1,1 @@
+from sampark.trust import admin_registry  # noqa: F401
