@@ -20,7 +20,7 @@ from datetime import date
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sampark.core.phones import UnusableNumber, normalise
 from sampark.geo.models import Area
@@ -51,7 +51,9 @@ class NormalHandle:
 
 
 def platform_name(platform: str) -> str:
-    return str(Platform(platform).label)
+    """English, like every RegistryError: these are messages for the registry's staff (CLI and admin)."""
+    with translation.override("en"):
+        return str(Platform(platform).label)
 
 
 def check_platform(platform: str | None) -> str:
@@ -133,8 +135,7 @@ def find_or_create_owner(name: str, *, area: Area | None = None, unit: bool = Fa
             owner = Owner.objects.select_for_update().get(name_en=name_en, area=area)
     if owner.kind != kind:
         where = f" at {area.code}" if area else ""
-        raise RegistryError("owner", f"{name_en!r}{where} is registered as a {owner.get_kind_display().lower()}, "
-                                     f"not a {Owner.Kind(kind).label.lower()}")
+        raise RegistryError("owner", f"{name_en!r}{where} is registered as a {owner.kind}, not a {kind}")
     if hindi and owner.name_hi != hindi:
         owner.name_hi = hindi
         owner.save(update_fields=["name_hi"])
