@@ -84,7 +84,16 @@ def normalise_handle(platform: str, text: str | None) -> NormalHandle:
     problem = _unusable(platform, value, display)
     if problem:
         raise RegistryError("handle", problem)
-    return NormalHandle(handle=value, display=display)
+    return NormalHandle(handle=value, display=_without_tracking(display, platform, value))
+
+
+def _without_tracking(display: str, platform: str, value: str) -> str:
+    """A link's query string and fragment (``?s=20``, ``?utm_source=…``) dropped when the channel does not need them
+    (``profile.php?id=…`` does): the public page shows ``display``."""
+    if "://" not in display and "/" not in display:
+        return display
+    bare = display.split("#", 1)[0].split("?", 1)[0]
+    return bare if bare != display and parse(bare, platform).value == value else display
 
 
 def _unusable(platform: str, value: str, display: str) -> str | None:
