@@ -59,7 +59,8 @@ def official_list(request):
     html = cache.get(key)
     if html is None:
         with translation.override(language):
-            html = render_to_string("trust/official_list.html", registry_groups(), request=request)
+            # rendered without the request: nothing of one visitor (cookies, CSRF token) can land in the shared copy
+            html = render_to_string("trust/official_list.html", registry_groups())
         cache.set(key, html, PAGE_SECONDS)
     response = HttpResponse(html)
     response["Content-Language"] = language
