@@ -15,6 +15,7 @@ Decisions:
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +35,7 @@ NAME_LENGTH = Owner._meta.get_field("name_en").max_length
 SAME_KIND = {"phone": "whatsapp_number", "whatsapp_number": "phone"}
 DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@([a-z0-9-]+\.)+[a-z0-9-]{2,63}$")
-PAGE_CACHE_KEYS = "trust:official-page:{}"  # the public /official/ page, per language (views_registry)
+PAGE_GENERATION = "trust:official-pages"  # part of the cache keys of the public /official/ pages (views_registry)
 
 
 class RegistryError(ValueError):
@@ -278,7 +279,6 @@ def reactivate_channel(channel: OfficialChannel, *, by=None) -> OfficialChannel:
 
 
 def forget_public_page() -> None:
-    """Drop this process's cached /official/ page; other processes' copies expire within their short lifetime."""
-    from django.conf import settings
-
-    cache.delete_many([PAGE_CACHE_KEYS.format(code) for code, _name in settings.LANGUAGES])
+    """Make this process's cached /official/ pages stale (a new generation in their keys); other processes' copies
+    expire within their short lifetime."""
+    cache.set(PAGE_GENERATION, uuid.uuid4().hex, None)
