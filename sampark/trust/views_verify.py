@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from sampark.core.ratelimit import limited
-from sampark.trust.channel_links import public_link
+from sampark.trust.channel_links import is_private_invite, public_link
 from sampark.trust.handles import MAX_QUERY_LENGTH, parse
 from sampark.trust.models import ChannelStatus, Platform
 from sampark.trust.verify import NOT_OFFICIAL, OFFICIAL, RISK, verify
@@ -84,6 +84,9 @@ def present(answer: dict) -> dict:
         normal = parse(channel.get("handle", ""), platform or None).value
         active = channel.get("status", ChannelStatus.ACTIVE) == ChannelStatus.ACTIVE
         channel.update(
+            # an official group's invite is shown only to whoever already has it (an exact match), never handed to
+            # someone who typed something that merely resembles it
+            hidden=is_private_invite(platform, normal) and answer["verdict"] == RISK,
             platform_label=Platform(platform).label if platform in Platform.values else platform,
             owner_name=(channel.get("owner_hi") or channel.get("owner")) if hindi else channel.get("owner"),
             link=public_link(platform, normal) if active else None,

@@ -178,3 +178,13 @@ def test_the_home_page_links_to_both_pages(client, db):
     page = client.get("/?lang=en").content.decode()
     assert 'href="/verify/?lang=en"' in page and 'href="/official/?lang=en"' in page
     assert 'href="/verify/"' in client.get("/").content.decode()
+
+
+def test_a_lookalike_of_an_official_group_never_reveals_the_real_invite(channels):
+    answer = {"query": "DemoInviteCode000000O", "platform": "whatsapp_group", "verdict": RISK, "matches": [{
+        "channel": channel_json(channels["group"]), "score": 0.95, "reasons": ["one letter missing"]}]}
+    with translation.override("en"):
+        html = render_to_string("trust/verify.html", {"q": "chat.whatsapp.com/DemoInviteCode000000O",
+                                                      "result": present(answer)})
+    assert "DemoInviteCode0000000" not in html
+    assert "The invite link is not shown here." in html and "Sampark Andolan" in html
