@@ -4,6 +4,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
@@ -30,6 +31,16 @@ def test_add_stores_the_handle_normalised_and_says_so():
     assert (channel.owner.kind, channel.owner.name_hi, channel.owner.area.code) == (
         Owner.Kind.UNIT, "सम्पर्क आंदोलन", "UP")
     assert verify("@samparkandolan")["verdict"] == "official"
+
+
+def test_by_records_who_verified_it():
+    desk = get_user_model().objects.create_user("desk")
+    official("add", "--platform", "x", "--handle", "@SamparkAndolan", "--owner", "Sampark Andolan", "--by", "desk")
+    channel = OfficialChannel.objects.get()
+    assert channel.verified_by == desk and channel.verified_at is not None
+    with pytest.raises(CommandError, match="--by: no active user 'nobody'"):
+        official("add", "--platform", "x", "--handle", "@Other", "--owner", "Sampark Andolan", "--by", "nobody")
+    assert OfficialChannel.objects.count() == 1
 
 
 def test_a_second_channel_joins_the_same_owner():

@@ -1,10 +1,10 @@
 """sampark official add|list|retire|reactivate: the registry of the movement's official channels.
 
     sampark official add --platform x --handle "https://x.com/SamparkAndolan?s=20" --owner "Sampark Andolan" \\
-        [--area UP] [--owner-hi "सम्पर्क आंदोलन"] [--unit] [--since 2024-01-15]
+        [--area UP] [--owner-hi "सम्पर्क आंदोलन"] [--unit] [--since 2024-01-15] [--by USERNAME]
     sampark official list [--all]
     sampark official retire --platform x --handle @OldHandle [--until 2025-06-30]
-    sampark official reactivate --platform x --handle @OldHandle
+    sampark official reactivate --platform x --handle @OldHandle [--by USERNAME]
 
 ``--handle`` takes what people see: ``@name``, a profile or channel link, ``+91 …``, ``example.org``; it is stored
 normalised (what "is this official?" compares) next to the form given (what the public page shows). Adding a
@@ -13,6 +13,7 @@ handle that is already registered is refused (see sampark.trust.registry for why
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -33,6 +34,15 @@ def parse_date(option: str, text: str | None) -> date | None:
         raise CommandError(f"{option}: {text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def staff(username: str | None):
+    if username is None:
+        return None
+    user = get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+    if user is None:
+        raise CommandError(f"--by: no active user {username!r}")
+    return user
+
+
 class Command(BaseCommand):
     help = "Register the movement's official channels (add, retire, reactivate) and list them."
 
@@ -48,6 +58,7 @@ class Command(BaseCommand):
                                                        "found again by name within their area")
         add.add_argument("--unit", action="store_true", help="the owner is a unit (an office), not a person")
         add.add_argument("--since", default=None, help="official since YYYY-MM-DD")
+        add.add_argument("--by", default=None, help="the staff username who verified it (recorded as verified by)")
         lister = actions.add_parser("list", help="show the registry")
         lister.add_argument("--all", action="store_true", help="include retired channels")
         for name, text in (("retire", "no longer official (it still answers 'was official until')"),
@@ -57,6 +68,8 @@ class Command(BaseCommand):
             sub.add_argument("--handle", required=True, help="the handle, link or number as registered or written")
             if name == "retire":
                 sub.add_argument("--until", default=None, help="official until YYYY-MM-DD (default: today)")
+            else:
+                sub.add_argument("--by", default=None, help="the staff username who verified it again")
 
     def handle(self, *args, action, **options):
         try:
@@ -76,7 +89,7 @@ class Command(BaseCommand):
             owner = registry.find_or_create_owner(options["owner"], area=area, unit=options["unit"],
                                                   name_hi=options["owner_hi"])
             channel = registry.add_channel(platform=options["platform"], handle=options["handle"], owner=owner,
-                                           since=since)
+                                           since=since, by=staff(options["by"]))
         self.stdout.write(f"added {channel.platform} {channel.display} (stored as {channel.handle}) "
                           f"for {owner.name_en}{f' at {area.code}' if area else ''}")
 
@@ -101,5 +114,6 @@ class Command(BaseCommand):
         self.stdout.write(f"retired {channel.platform} {channel.display}: official until {channel.until}")
 
     def do_reactivate(self, options) -> None:
-        channel = registry.reactivate_channel(registry.find_channel(options["platform"], options["handle"]))
+        channel = registry.reactivate_channel(registry.find_channel(options["platform"], options["handle"]),
+                                              by=staff(options["by"]))
         self.stdout.write(f"reactivated {channel.platform} {channel.display}")
