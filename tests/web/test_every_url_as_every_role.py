@@ -15,7 +15,7 @@ from sampark.accounts.models import Role, RoleAssignment
 from sampark.supporters.models import Supporter
 from tests.supporters.factories import make_areas, make_supporter
 
-EXAMPLE_ARGS = {"provider": "generic", "slug": "main", "token": "a" * 28, "path": "x", "url": "x"}
+EXAMPLE_ARGS = {"provider": "generic", "slug": "main", "token": "a" * 28, "code": "UP-LKO", "path": "x", "url": "x"}
 SKIP_PREFIXES = ("admin/", "api/v1/", "hooks/", "i18n/", "static/")  # walked below, by their own tests, or POST-only
 
 
