@@ -17,9 +17,10 @@ install: $(STAMP)
 demo: install
 	$(BIN)/sampark demo
 
-# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
+# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser), and a
+# Devanagari font so Hindi pages lay out as on a phone instead of as boxes.
 browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@(command -v chromium >/dev/null && fc-list :lang=hi | grep -q .) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-lohit-deva >/dev/null)
 
 test: install browser
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from sampark.core.admin_scoping import ScopedAdmin
 from sampark.outreach.models import OutboundSms, SmsTemplate
 from sampark.outreach.segments import count
 
@@ -21,9 +22,10 @@ class SmsTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboundSms)
-class OutboundSmsAdmin(admin.ModelAdmin):
+class OutboundSmsAdmin(ScopedAdmin):
     list_display = ("public_id", "template", "status", "not_before", "sent_at", "attempts")
     list_filter = ("status",)
-    exclude = ("to_cipher",)
+    # The body and variables hold the recipient's personal profile link, which works like a password.
+    exclude = ("to_cipher", "body", "variables")
     raw_id_fields = ("supporter",)
     show_full_result_count = False

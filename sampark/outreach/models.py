@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sampark.core.scoping import ScopedQuerySet
+
 
 class Category(models.TextChoices):
     """DLT template categories (TRAI TCCCPR 2018)."""
@@ -30,6 +32,10 @@ class SmsTemplate(models.Model):
         return f"{self.key}/{self.language} ({self.dlt_template_id})"
 
 
+class OutboundSmsQuerySet(ScopedQuerySet):
+    area_lookup = "supporter__area"  # an SMS is seen by whoever sees its recipient
+
+
 class OutboundSms(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -51,6 +57,8 @@ class OutboundSms(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     provider_message_id = models.CharField(max_length=100, blank=True)
     error = models.CharField(max_length=300, blank=True)
+
+    objects = OutboundSmsQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from sampark.core.admin_scoping import ScopedAdmin
 from sampark.telephony.models import Call, PublishedNumber
 
 
@@ -11,7 +12,7 @@ class PublishedNumberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(ScopedAdmin):
     list_display = ("id", "provider", "provider_call_id", "outcome", "reject_reason", "received_at", "processed_at")
     list_filter = ("outcome", "provider", "reject_reason")
     exclude = ("caller_cipher",)

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sampark.core.scoping import ScopedQuerySet
+
 
 class PublishedNumber(models.Model):
     """A number the movement publishes; calls to it arrive at /hooks/<provider>/<slug>/."""
@@ -22,6 +24,10 @@ class PublishedNumber(models.Model):
     @property
     def hook_path(self) -> str:
         return f"/hooks/{self.provider}/{self.slug}/"
+
+
+class SupporterAreaQuerySet(ScopedQuerySet):
+    area_lookup = "supporter__area"  # a call is seen by whoever sees its supporter
 
 
 class Call(models.Model):
@@ -48,6 +54,8 @@ class Call(models.Model):
         "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="calls"
     )
     processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SupporterAreaQuerySet.as_manager()
 
     class Meta:
         constraints = [

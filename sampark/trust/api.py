@@ -1,19 +1,23 @@
 """Public trust API under /api/v1 (no token; rate-limited): verify, check-message."""
 
+import json
 from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from sampark.core.api import ApiError, ErrorOut
 from sampark.core.ratelimit import enforce
+from sampark.trust.fishing import CATEGORIES, MAX_TEXT_LENGTH, check_message
 from sampark.trust.handles import MAX_QUERY_LENGTH
 from sampark.trust.models import Platform
 from sampark.trust.verify import verify as verify_query
 
 router = Router(tags=["trust"])
 
+
+# --- verify ------------------------------------------------------------------------------------------------------
 
 class ChannelOut(Schema):
     platform: str
@@ -68,3 +72,73 @@ def verify(
         raise ApiError(400, f"platform: not one of {', '.join(Platform.values)}", field="platform")
     with translation.override(lang):
         return verify_query(q, platform or None)
+
+
+# --- check-message ----------------------------------------------------------------------------------------------
+
+class CheckMessageIn(Schema):
+    text: str = Field(min_length=1, max_length=MAX_TEXT_LENGTH, description="the message, as received")
+
+
+class OfficialStatementOut(Schema):
+    id: str
+    text: str
+    said_on: str
+    speaker: str | None
+    channel: str | None
+    similarity: float
+    exact: bool
+
+
+class CheckMessageOut(Schema):
+    solicits_personal_data: bool
+    asks_for: list[str]
+    claims_to_be_official: bool
+    official_statement: OfficialStatementOut | None
+    reasons: list[str]
+
+
+def check_message_text(request: HttpRequest) -> str:
+    """The body's ``text``, read here rather than by ninja so every bad body gets an error naming what is wrong."""
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "body: not valid UTF-8", field="body") from None
+    except ValueError:
+        raise ApiError(400, 'body: not valid JSON; send {"text": "..."}', field="body") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, 'body: must be a JSON object, {"text": "..."}', field="body")
+    text = body.get("text")
+    if text is None:
+        raise ApiError(400, "text: missing; send the message to check", field="text")
+    if not isinstance(text, str):
+        raise ApiError(400, "text: must be a string", field="text")
+    if not text.strip():
+        raise ApiError(400, "text: empty; paste the message to check", field="text")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ApiError(400, f"text: longer than {MAX_TEXT_LENGTH} characters", field="text")
+    if "\x00" in text:
+        raise ApiError(400, "text: contains a NUL character", field="text")
+    return text
+
+
+@router.post(
+    "/trust/check-message",
+    auth=None,
+    response={200: CheckMessageOut, 400: ErrorOut, 429: ErrorOut},
+    summary="Check a message for data fishing and misquotes",
+    description=(
+        "Paste a message (Hindi, English or Hinglish). The answer says whether it asks the reader for personal "
+        f"data ({', '.join(CATEGORIES)}), whether it claims to be official, which recorded statement of the "
+        "leadership it quotes (with a similarity 0..1 and whether the quote is exact), and why, in plain English. "
+        f"`text` is at most {MAX_TEXT_LENGTH} characters. No token; limited per address (429 when exceeded). "
+        "The text is not stored."
+    ),
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+        "schema": CheckMessageIn.model_json_schema()}}}},
+)
+def check_message_endpoint(request: HttpRequest):
+    enforce(request, "check-message")
+    text = check_message_text(request)
+    with translation.override("en"):
+        return check_message(text)

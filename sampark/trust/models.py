@@ -126,6 +126,10 @@ class Case(models.Model):
     platform_reference = models.CharField(max_length=200, blank=True)  # the platform's ticket number
     closed_at = models.DateTimeField(null=True, blank=True)
     warning_queued_at = models.DateTimeField(null=True, blank=True)  # supporters' warning, queued on confirmation
+    # The warning goes out in chunks of supporters by id; the cursor makes a rerun continue, never repeat.
+    warning_cursor = models.BigIntegerField(default=0)
+    warning_recipients = models.PositiveIntegerField(default=0)
+    warning_finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,5 +1,14 @@
 """Public trust pages. Each feature module adds its paths here."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from sampark.trust import views_check, views_registry, views_report, views_verify
+
+urlpatterns: list = [
+    path("official/", views_registry.official_list, name="trust-official"),
+    path("official/<str:code>/", views_registry.official_area, name="trust-official-area"),
+    path("verify/", views_verify.verify_page, name="trust-verify"),
+    path("report/", views_report.report, name="trust-report"),
+    path("report/thanks/", views_report.thanks, name="trust-report-thanks"),  # ?ref=<case reference>
+    path("check/", views_check.check_message_page, name="check-message"),
+]

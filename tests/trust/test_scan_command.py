@@ -25,7 +25,7 @@ def handles_file(tmp_path):
     return write
 
 
-def test_a_plain_list_gives_the_suspects_ranked_with_channel_and_reasons(registry, handles_file):
+def test_a_plain_list_gives_the_suspects_ranked_with_channel_and_reasons(officials, handles_file):
     path = handles_file("\n".join([
         "@AshaVermaMLA",  # the official account itself: not a suspect
         "@cricket_lover_99",
@@ -55,33 +55,33 @@ def test_a_plain_list_gives_the_suspects_ranked_with_channel_and_reasons(registr
     assert site["resembles_platform"] == "website" and "used inside another site's address" in site["reasons"]
 
 
-def test_a_csv_with_a_handle_column_and_a_header(registry, handles_file):
+def test_a_csv_with_a_handle_column_and_a_header(officials, handles_file):
     path = handles_file("name,handle,followers\nAsha fan,@AshaVerma_Fan,120\nSomeone,@someone,5\n"
                         "\"Comma, name\",@A5haVermaMLA,9\n", name="export.csv")
     assert {row["query"] for row in scan(path)} == {"@AshaVerma_Fan", "@A5haVermaMLA"}
 
 
-def test_the_column_can_be_named(registry, handles_file):
+def test_the_column_can_be_named(officials, handles_file):
     path = handles_file("Name\tTwitter ID\nA\t@A5haVermaMLA\nB\t@nobody\n", name="export.tsv")
     assert [row["query"] for row in scan(path, "--column", "Twitter ID")] == ["@A5haVermaMLA"]
     with pytest.raises(CommandError, match="--column: no column named 'Insta'"):
         scan(path, "--column", "Insta")
 
 
-def test_several_columns_without_a_known_header_ask_for_the_column(registry, handles_file):
+def test_several_columns_without_a_known_header_ask_for_the_column(officials, handles_file):
     path = handles_file("a,b\n@x,@y\n", name="two.csv")
     with pytest.raises(CommandError, match="name the column with --column"):
         scan(path)
 
 
-def test_platform_option_reads_dotted_names_as_handles(registry, handles_file):
+def test_platform_option_reads_dotted_names_as_handles(officials, handles_file):
     path = handles_file("asha.verma.mla\nasha.verma.mIa\nasha_verma_mla\n")
     rows = scan(path, "--platform", "instagram")
     assert {row["query"] for row in rows} == {"asha.verma.mIa", "asha_verma_mla"}
     assert {row["platform"] for row in rows} == {"instagram"}
 
 
-def test_repeated_lines_are_one_suspect_with_a_count(registry, handles_file):
+def test_repeated_lines_are_one_suspect_with_a_count(officials, handles_file):
     path = handles_file("@A5haVermaMLA\n@a5havermamla\nhttps://x.com/A5haVermaMLA\n")
     rows = scan(path)
     by_query = {(row["platform"], row["normalised"]): row for row in rows}
@@ -89,7 +89,7 @@ def test_repeated_lines_are_one_suspect_with_a_count(registry, handles_file):
     assert by_query[("x", "a5havermamla")]["lines"] == "1"  # the x.com link: a handle on X
 
 
-def test_output_file_and_spreadsheet_formulas_are_defused(registry, handles_file, tmp_path):
+def test_output_file_and_spreadsheet_formulas_are_defused(officials, handles_file, tmp_path):
     path = handles_file("=HYPERLINK(\"http://evil\",\"@AshaVermaMLA_Official\")\n@AshaVermaMLA_Official\n")
     target = tmp_path / "out.csv"
     call_command("trust", "scan", str(path), "--output", str(target), stdout=io.StringIO(), stderr=io.StringIO())
@@ -104,7 +104,7 @@ def test_output_file_and_spreadsheet_formulas_are_defused(registry, handles_file
     (b"\n  \n\n", "empty"),
     (b"@caf\xe9\n", "not UTF-8"),
 ])
-def test_bad_files_are_clear_errors(registry, tmp_path, content, problem):
+def test_bad_files_are_clear_errors(officials, tmp_path, content, problem):
     path = tmp_path / "in.txt"
     if content is not None:
         path.write_bytes(content)
@@ -112,7 +112,7 @@ def test_bad_files_are_clear_errors(registry, tmp_path, content, problem):
         scan(path)
 
 
-def test_a_folder_and_an_unwritable_output_are_errors(registry, tmp_path, handles_file):
+def test_a_folder_and_an_unwritable_output_are_errors(officials, tmp_path, handles_file):
     with pytest.raises(CommandError, match="a folder"):
         scan(tmp_path)
     path = handles_file("@A5haVermaMLA\n")

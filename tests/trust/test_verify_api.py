@@ -21,7 +21,7 @@ def verdict_of(client, q, **params):
     "@AshaVermaMLA", "AshaVermaMLA", "ashavermamla", "https://x.com/AshaVermaMLA", "https://twitter.com/AshaVermaMLA?s=20",
     "https://mobile.twitter.com/ashavermamla?ref_src=twsrc%5Etfw", "x.com/AshaVermaMLA/status/1790000000000000000",
 ])
-def test_every_form_of_an_official_handle_is_official(client, registry, q):
+def test_every_form_of_an_official_handle_is_official(client, officials, q):
     answer = verdict_of(client, q)
     assert answer["verdict"] == "official"
     assert answer["query"] == "ashavermamla"
@@ -44,12 +44,12 @@ def test_every_form_of_an_official_handle_is_official(client, registry, q):
     ("https://www.jansampark.org/join", "website"),
     ("Office@JanSampark.org", "email"),
 ])
-def test_links_numbers_sites_and_addresses_are_recognised(client, registry, q, platform):
+def test_links_numbers_sites_and_addresses_are_recognised(client, officials, q, platform):
     answer = verdict_of(client, q)
     assert (answer["verdict"], answer["platform"]) == ("official", platform)
 
 
-def test_answer_has_exactly_the_documented_shape(client, registry):
+def test_answer_has_exactly_the_documented_shape(client, officials):
     answer = verdict_of(client, "@A5haVermaMLA")
     assert set(answer) == {"query", "platform", "verdict", "matches"}
     assert answer == {
@@ -74,7 +74,7 @@ def test_answer_has_exactly_the_documented_shape(client, registry):
     ("jansarnpark.org", "https://www.jansampark.org/", "look-alike domain"),
     ("+91 11 4000 0001", "+91 11 4000 0000", "one digit different from the official number"),
 ])
-def test_lookalikes_are_an_impersonation_risk_with_reasons(client, registry, q, handle, reason):
+def test_lookalikes_are_an_impersonation_risk_with_reasons(client, officials, q, handle, reason):
     answer = verdict_of(client, q)
     assert answer["verdict"] == "impersonation_risk"
     best = answer["matches"][0]
@@ -84,13 +84,13 @@ def test_lookalikes_are_an_impersonation_risk_with_reasons(client, registry, q, 
     assert scores == sorted(scores, reverse=True)
 
 
-def test_invisible_characters_make_the_exact_handle_a_risk(client, registry):
+def test_invisible_characters_make_the_exact_handle_a_risk(client, officials):
     answer = verdict_of(client, "@Asha\u200bVermaMLA")
     assert answer["verdict"] == "impersonation_risk"
     assert answer["matches"][0]["reasons"] == ["contains invisible characters"]
 
 
-def test_a_retired_channel_says_until_when(client, registry):
+def test_a_retired_channel_says_until_when(client, officials):
     answer = verdict_of(client, "https://x.com/RaviKumarOld")
     assert answer["verdict"] == "not_official"
     assert answer["matches"][0]["reasons"] == ["retired official channel: official until 2025-06-30"]
@@ -104,13 +104,13 @@ def test_a_retired_channel_says_until_when(client, registry):
     "https://chat.whatsapp.com/JanSamparkITcell01", "https://chat.whatsapp.com/invite/AbCdEf123",
     "@UshaVermaMLA", "@news", "+91 98765 43210", "example.com", "someone@gmail.com", "https://t.me/+AbCdEf",
 ])
-def test_unrelated_things_and_unregistered_groups_are_not_official(client, registry, q):
+def test_unrelated_things_and_unregistered_groups_are_not_official(client, officials, q):
     answer = verdict_of(client, q)
     assert answer["verdict"] == "not_official"
     assert answer["matches"] == []
 
 
-def test_the_platform_parameter_says_where_a_bare_name_is(client, registry):
+def test_the_platform_parameter_says_where_a_bare_name_is(client, officials):
     assert verdict_of(client, "asha.verma.mla", platform="instagram")["verdict"] == "official"
     assert verdict_of(client, "asha.verma.mla")["platform"] == "website"  # a dot, and no platform: a site
     on_telegram = verdict_of(client, "ashavermamla", platform="telegram")
@@ -118,17 +118,17 @@ def test_the_platform_parameter_says_where_a_bare_name_is(client, registry):
     assert any("this Telegram account is not registered" in r for r in on_telegram["matches"][0]["reasons"])
 
 
-def test_changes_to_the_registry_are_seen_at_once(client, registry):
+def test_changes_to_the_registry_are_seen_at_once(client, officials):
     assert verdict_of(client, "@AshaVermaMLA")["verdict"] == "official"
-    OfficialChannel.objects.filter(pk=registry["x"].pk).update(status=ChannelStatus.RETIRED)  # no signals fire
+    OfficialChannel.objects.filter(pk=officials["x"].pk).update(status=ChannelStatus.RETIRED)  # no signals fire
     assert verdict_of(client, "@AshaVermaMLA")["verdict"] == "not_official"
-    OfficialChannel.objects.filter(pk=registry["x"].pk).update(handle="ashaverma", display="@AshaVerma",
+    OfficialChannel.objects.filter(pk=officials["x"].pk).update(handle="ashaverma", display="@AshaVerma",
                                                                status=ChannelStatus.ACTIVE)
     assert verdict_of(client, "@AshaVerma")["verdict"] == "official"
     assert verdict_of(client, "@AshaVermaMLA")["verdict"] == "impersonation_risk"  # now only a lookalike
 
 
-def test_reasons_in_hindi_when_asked(client, registry):
+def test_reasons_in_hindi_when_asked(client, officials):
     answer = verdict_of(client, "@AshaVermaMLA_Official", lang="hi")
     assert "'official' जोड़ा गया है" in answer["matches"][0]["reasons"]
     assert answer["matches"][0]["channel"]["owner_hi"] == "आशा देवी वर्मा"
@@ -151,11 +151,11 @@ def test_bad_input_is_a_400_naming_the_field(client, db, params, field):
 
 @pytest.mark.parametrize("q", ["' OR 1=1 --", "<script>alert(1)</script>", "%00", "\x00", "../../etc/passwd",
                                "https://[::1", "+" * 300, "@" * 300, "\u202eevil", "ｘ.ｃｏｍ/ａ"])
-def test_hostile_input_gets_an_answer_not_an_error(client, registry, q):
+def test_hostile_input_gets_an_answer_not_an_error(client, officials, q):
     assert ask(client, q).status_code == 200
 
 
-def test_no_token_is_needed_and_the_rate_limit_answers_429(client, registry, settings):
+def test_no_token_is_needed_and_the_rate_limit_answers_429(client, officials, settings):
     settings.PUBLIC_RATE_LIMIT = "3/m"
     for _ in range(3):
         assert ask(client, "@AshaVermaMLA").status_code == 200

@@ -18,6 +18,9 @@ def po_entries():
             continue
         msgid = "".join(json.loads(line) for line in match.group(1).splitlines())
         msgstr = "".join(json.loads(line) for line in match.group(2).splitlines() if line)
+        context = re.search(r'^msgctxt (".*")$', block, re.M)  # pgettext / {% translate … context … %}
+        if context:
+            msgid = json.loads(context.group(1)) + "\x04" + msgid  # the key gettext stores it under
         if msgid:
             yield msgid, msgstr, "#, fuzzy" in block
 

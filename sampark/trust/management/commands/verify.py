@@ -11,6 +11,7 @@ from django.utils import translation
 
 from sampark.trust.handles import MAX_QUERY_LENGTH
 from sampark.trust.models import Platform
+from sampark.trust.scan_cli import utf8
 from sampark.trust.verify import verify
 
 
@@ -33,9 +34,3 @@ class Command(BaseCommand):
         utf8(self.stdout._out)
         self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2))
 
-
-def utf8(stream) -> None:
-    """Hindi names and reasons must print even where the terminal's locale says Latin-1 or ASCII."""
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(stream, "reconfigure"):
-        stream.reconfigure(encoding="utf-8")
