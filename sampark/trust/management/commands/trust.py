@@ -2,17 +2,18 @@
 
     sampark trust check-message "<text>"
     sampark trust scan FILE [--platform P] [--column NAME] [--output OUT.csv]
+    sampark trust evidence CASE [-o FILE]
 """
 
 from django.core.management.base import BaseCommand
 
-from sampark.trust import check_message_cli, scan_cli
+from sampark.trust import check_message_cli, evidence_cli, scan_cli
 
-SUBCOMMANDS = {module.NAME: module for module in (check_message_cli, scan_cli)}
+SUBCOMMANDS = {check_message_cli.NAME: check_message_cli, scan_cli.NAME: scan_cli, "evidence": evidence_cli}
 
 
 class Command(BaseCommand):
-    help = "Trust desk commands: check-message, scan."
+    help = "Trust desk commands: check-message, scan, evidence."
 
     def add_arguments(self, parser):
         subparsers = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
