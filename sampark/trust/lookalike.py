@@ -194,7 +194,7 @@ def compare_handles(query: str, official: str, had_invisible: bool = False) -> R
     return Resemblance(round(base, 3), _unique(tricks + reasons))
 
 
-def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
+def _shape(q: Form, o: Form) -> tuple[float | None, list[Reason]]:
     """The best-explained difference between the two skeletons: (score, reasons), or (None, [])."""
     if len(o.skel) < 3:
         return (0.95, []) if q.skel == o.skel else (None, [])
@@ -209,7 +209,7 @@ def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
             return 0.8, [_("the official name without '%(word)s'") % {"word": dropped[0]}]
     if _reordered(q, o):
         return 0.9, [_("words reordered")]
-    best: tuple[float | None, list[str]] = (None, [])
+    best: tuple[float | None, list[Reason]] = (None, [])
     dropped = any(a not in q.affixes for a in o.affixes)  # comparing cores leaves out words the official has
     variants = ((q.skel, o.skel, [], False), (q.loose, o.loose, [], False),
                 (q.pcore, o.skel, affix_reasons, bool(affix_reasons)),
@@ -224,7 +224,7 @@ def _shape(q: Form, o: Form) -> tuple[float | None, list[str]]:
     return _contains(q.skel, o.skel)
 
 
-def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[str]] | None:
+def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[Reason]] | None:
     """One or two letters missing, repeated, added, swapped or replaced by a look-alike; or a truncation.
     ``combined``: the query also added words or numbers, which makes each of these a weaker sign."""
     n = len(target)
@@ -245,7 +245,7 @@ def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[
     return base - penalty - (0.05 if combined else 0.0), reasons
 
 
-def _edit_kinds(core: str, target: str) -> list[tuple[str, str]]:
+def _edit_kinds(core: str, target: str) -> list[tuple[str, Reason]]:
     out = []
     ops = Levenshtein.editops(core, target)
     # an adjacent delete + insert of the same letters is a swap (OSA counted it as one edit)
@@ -311,7 +311,7 @@ def anagram_key(skel: str) -> str:
     return "\0" + "".join(sorted(skel))
 
 
-def _contains(core: str, target: str) -> tuple[float | None, list[str]]:
+def _contains(core: str, target: str) -> tuple[float | None, list[Reason]]:
     """The whole official name inside a longer one with unrecognised extra letters."""
     if len(target) < 5 or target not in core:
         return None, []
@@ -321,7 +321,7 @@ def _contains(core: str, target: str) -> tuple[float | None, list[str]]:
     return None, []
 
 
-def _affix_reason(label: str) -> str:
+def _affix_reason(label: str) -> Reason:
     if label == "numbers":
         return _("adds numbers")
     if label == "parody":
@@ -329,7 +329,7 @@ def _affix_reason(label: str) -> str:
     return _("adds '%(word)s'") % {"word": label}
 
 
-def _character_tricks(q: Form, o: Form) -> list[str]:
+def _character_tricks(q: Form, o: Form) -> list[Reason]:
     out = []
     scripts = _foreign_scripts(q.value)
     for script in scripts:
@@ -373,13 +373,13 @@ def _foreign_scripts(value: str) -> list[str]:
     return scripts
 
 
-def _script_reason(script: str) -> str:
+def _script_reason(script: str) -> Reason:
     names = {"CYRILLIC": _("Cyrillic letters that look Latin"), "GREEK": _("Greek letters that look Latin"),
              "ARMENIAN": _("Armenian letters that look Latin")}
     return names.get(script, _("look-alike Unicode characters"))
 
 
-def _unique(items: list[str]) -> list[str]:
+def _unique(items: list[Reason]) -> list[Reason]:
     return list(dict.fromkeys(items))
 
 
