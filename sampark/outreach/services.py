@@ -58,14 +58,15 @@ def queue_confirmations(supporters) -> int:
         # fmt: off
         rows.append((
             public_id(), supporter.id, supporter.phone_cipher, template.id, fill(template.body, [link]),
-            json_value([link]), OutboundSms.Status.QUEUED, adapt(not_before_for(template, now)), adapt(now), 0, "", "",
+            json_value([link]), adapt(not_before_for(template, now)),
         ))
         # fmt: on
     insert_rows(
         OutboundSms,
-        ("public_id", "supporter_id", "to_cipher", "template_id", "body", "variables", "status", "not_before",
-         "created_at", "attempts", "provider_message_id", "error"),
+        ("public_id", "supporter_id", "to_cipher", "template_id", "body", "variables", "not_before"),
         rows,
+        constants={"status": str(OutboundSms.Status.QUEUED), "created_at": adapt(now), "attempts": 0,
+                   "provider_message_id": "", "error": ""},
     )
     counters.increment("sms_queued", len(rows))
     transaction.on_commit(enqueue_delivery)

@@ -45,10 +45,9 @@ class Joined:
 
 
 # fmt: off
-_COLUMNS = (
-    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "name",
-    "language", "area_id", "area_is_guess", "stage", "source_number_id", "notice_version", "first_call_at",
-    "last_call_at", "call_count", "link_version", "last_confirmation_at", "created_at", "updated_at",
+_COLUMNS = (  # what differs between the batch's supporters; the rest are constants (bulk.insert_rows)
+    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "area_id",
+    "area_is_guess", "source_number_id", "first_call_at", "last_call_at", "call_count", "last_confirmation_at",
 )
 # fmt: on
 
@@ -90,14 +89,14 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
         # fmt: off
         rows.append((
             fresh_ids[index], ciphers[index], index, phone.masked, phone.region or "", phone.is_mobile,
-            "", "hi", batch.area_id, batch.area_id is not None, Stage.NEW, batch.number_id,
-            settings.NOTICE_VERSION, adapt(batch.first_at), adapt(batch.last_at), len(batch.call_ids), 1,
-            now if phone.is_indian_mobile else None, now, now,
+            batch.area_id, batch.area_id is not None, batch.number_id, adapt(batch.first_at), adapt(batch.last_at),
+            len(batch.call_ids), now if phone.is_indian_mobile else None,
         ))
         # fmt: on
-    returned = insert_rows(
-        Supporter, _COLUMNS, rows, suffix=_upsert_suffix(), suffix_params=(since, now), returning=True
-    )
+    constants = {"name": "", "language": "hi", "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
+                 "link_version": 1, "created_at": now, "updated_at": now}
+    returned = insert_rows(Supporter, _COLUMNS, rows, constants=constants, suffix=_upsert_suffix(),
+                           suffix_params=(since, now), returning=True)
     joined = {
         index: Joined(supporter_id, pid, pid == fresh_ids[index], language, link_version, ciphers[index],
                       bool(claimed))
@@ -105,23 +104,21 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
     }
     new = [(joined[index].supporter_id, callers[index].area_id) for index in keys if joined[index].created]
     insert_rows(
-        Consent,
-        ("supporter_id", "purpose", "granted", "notice_version", "channel", "at"),
-        [(sid, "join", True, settings.NOTICE_VERSION, "missed_call", now) for sid, _area in new],
+        Consent, ("supporter_id",), [(sid,) for sid, _area in new],
+        constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
+                   "channel": "missed_call", "at": now},
     )
     insert_rows(
-        Callback,
-        ("supporter_id", "status", "area_id", "created_at"),
-        [(sid, Callback.Status.PENDING, area_id, now) for sid, area_id in new],
-        suffix="ON CONFLICT DO NOTHING",
+        Callback, ("supporter_id", "area_id"), new,
+        constants={"status": str(Callback.Status.PENDING), "created_at": now}, suffix="ON CONFLICT DO NOTHING",
     )
     return joined
 
 
 def add_touches(kind: str, entries: list[tuple[int, datetime, dict]]) -> None:
     adapt = connection.ops.adapt_datetimefield_value
-    insert_rows(Touch, ("supporter_id", "kind", "at", "detail"),
-                [(sid, kind, adapt(at), json_value(detail)) for sid, at, detail in entries])
+    insert_rows(Touch, ("supporter_id", "at", "detail"),
+                [(sid, adapt(at), json_value(detail)) for sid, at, detail in entries], constants={"kind": str(kind)})
 
 
 # --- the personal profile link ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import time
 from cryptography.exceptions import InvalidTag
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -26,10 +27,14 @@ log = logging.getLogger(__name__)
 
 
 def _claim(limit: int) -> list[tuple]:
+    """(id, number id, caller ciphertext, call time) of the oldest pending calls, locked for this batch."""
+    if connection.vendor == "postgresql":  # binary results: no timestamp parsing from text, no ORM rows
+        return execute(
+            f"SELECT id, number_id, caller_cipher, COALESCE(started_at, received_at) FROM {Call._meta.db_table} "
+            "WHERE processed_at IS NULL ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED", [limit], fetch=True, binary=True
+        )
     pending = Call.objects.filter(processed_at__isnull=True).order_by("id")
-    if connection.features.has_select_for_update_skip_locked:
-        pending = pending.select_for_update(skip_locked=True)
-    return list(pending.values_list("id", "number_id", "caller_cipher", "received_at", "started_at")[:limit])
+    return list(pending.values_list("id", "number_id", "caller_cipher", Coalesce("started_at", "received_at"))[:limit])
 
 
 def process_batch(limit: int | None = None) -> int:
@@ -42,8 +47,7 @@ def process_batch(limit: int | None = None) -> int:
         callers: dict[str, supporters.CallerBatch] = {}
         rejected: dict[str, list[int]] = {}
         index_of_call: dict[int, str] = {}
-        for call_id, number_id, cipher, received_at, started_at in rows:
-            at = started_at or received_at
+        for call_id, number_id, cipher, at in rows:
             try:
                 phone = normalise(pii.decrypt(cipher))
             except UnusableNumber as exc:
@@ -71,13 +75,12 @@ def process_batch(limit: int | None = None) -> int:
 
         joined = supporters.record_missed_calls(callers) if callers else {}
         now = timezone.now()
+        # One touch per supporter per batch, listing its calls: the timeline shows each call (the call rows have
+        # their times), and a burst of repeat calls does not write a row per call twice over.
         supporters.add_touches(
             Touch.Kind.MISSED_CALL,
-            [
-                (joined[index_of_call[call_id]].supporter_id, started_at or received_at, {"call": call_id})
-                for call_id, _n, _c, received_at, started_at in rows
-                if call_id in index_of_call
-            ],
+            [(joined[index].supporter_id, batch.last_at, {"calls": batch.call_ids})
+             for index, batch in callers.items()],
         )
         _mark_accepted(index_of_call, joined, now)
         for reason, call_ids in rejected.items():
