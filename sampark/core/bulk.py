@@ -55,7 +55,9 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
     return fetched
 
 
-def execute(sql: str, params: list, *, fetch: bool = False, binary: bool = False) -> list[tuple]:
+def execute(
+    sql: str, params: list, *, fetch: bool = False, binary: bool = False, prepare: bool | None = None
+) -> list[tuple]:
     """Run one statement in the current transaction. On PostgreSQL it binds parameters on the server: Django's
     default client-side binding quotes every array element into the SQL text, which costs more than the insert."""
     if connection.vendor != "postgresql":
@@ -66,7 +68,9 @@ def execute(sql: str, params: list, *, fetch: bool = False, binary: bool = False
 
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params, binary=binary)  # binary results: no parsing of timestamps from text
+        # binary results: no parsing of timestamps from text. prepare=True: a server-side prepared statement
+        # (Django turns psycopg's automatic preparation off, for connection poolers).
+        cursor.execute(sql, params, binary=binary, prepare=prepare)
         return cursor.fetchall() if fetch else []
 
 

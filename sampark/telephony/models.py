@@ -60,6 +60,9 @@ class Call(models.Model):
         indexes = [
             # the intake worker's claim: oldest unprocessed calls first; stays tiny because processed rows leave it
             models.Index(fields=["id"], name="call_pending", condition=models.Q(processed_at__isnull=True)),
-            # a supporter's call history on their timeline
-            models.Index(fields=["supporter", "received_at"], name="call_supporter"),
+            # a supporter's call history on their timeline. Partial: a call joins it when the worker links it to a
+            # supporter, so the webhook's insert does not write it.
+            models.Index(
+                fields=["supporter", "received_at"], name="call_supporter", condition=models.Q(supporter__isnull=False)
+            ),
         ]
