@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import pii
-from sampark.core.bulk import insert_rows, json_value
+from sampark.core.bulk import execute, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.phones import Phone
 from sampark.supporters.models import Callback, Consent, Stage, Supporter, Touch
@@ -53,14 +53,13 @@ _COLUMNS = (  # what differs between the batch's supporters; the rest are consta
 
 
 def _upsert_suffix() -> str:
-    """Existing supporters: add the calls, keep the latest call time, and claim the confirmation slot when the
-    last one is over 24 h old (the row lock makes the claim safe between workers)."""
+    """SQLite (one writer at a time): existing supporters add the calls, keep the latest call time, and claim
+    the confirmation slot when the last one is over 24 h old."""
     table = Supporter._meta.db_table
-    later = "GREATEST" if connection.vendor == "postgresql" else "MAX"
     return (
         f"ON CONFLICT (phone_index) DO UPDATE SET "
         f"call_count = {table}.call_count + excluded.call_count, "
-        f"last_call_at = {later}({table}.last_call_at, excluded.last_call_at), "
+        f"last_call_at = MAX({table}.last_call_at, excluded.last_call_at), "
         f"last_confirmation_at = CASE WHEN excluded.last_confirmation_at IS NOT NULL AND "
         f"({table}.last_confirmation_at IS NULL OR {table}.last_confirmation_at < %s) "
         f"THEN excluded.last_confirmation_at ELSE {table}.last_confirmation_at END, "
@@ -69,20 +68,8 @@ def _upsert_suffix() -> str:
     )
 
 
-def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
-    """Find or create the supporter of each phone (keyed by blind index), add the calls to their count, and
-    claim the confirmation SMS of those due one. One statement per batch, whatever its size.
-
-    Must run inside the caller's transaction. Rows go in blind-index order so two workers upserting overlapping
-    numbers lock them in the same order and cannot deadlock. A supporter is new when the public id that comes
-    back is the one this call generated.
-    """
+def _new_rows(callers, keys, fresh_ids, ciphers, now) -> list[tuple]:
     adapt = connection.ops.adapt_datetimefield_value
-    moment = timezone.now()
-    now, since = adapt(moment), adapt(moment - CONFIRMATION_INTERVAL)
-    keys = sorted(callers)
-    fresh_ids = {index: public_id() for index in keys}
-    ciphers = {index: pii.encrypt(callers[index].phone.e164) for index in keys}
     rows = []
     for index in keys:
         batch, phone = callers[index], callers[index].phone
@@ -93,16 +80,75 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
             len(batch.call_ids), now if phone.is_indian_mobile else None,
         ))
         # fmt: on
-    constants = {"name": "", "language": "hi", "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
-                 "link_version": 1, "created_at": now, "updated_at": now}
-    returned = insert_rows(Supporter, _COLUMNS, rows, constants=constants, suffix=_upsert_suffix(),
-                           suffix_params=(since, now), returning=True)
+    return rows
+
+
+def _new_constants(now) -> dict:
+    return {"name": "", "language": "hi", "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
+            "link_version": 1, "created_at": now, "updated_at": now}
+
+
+def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> list[tuple]:
+    """PostgreSQL: lock the existing supporters this batch can have now (SKIP LOCKED) and add the calls to
+    them, insert the numbers never seen; a number that is neither is held by another worker's open batch."""
+    table = Supporter._meta.db_table
+    free = {
+        index for (index,) in execute(
+            f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
+            "FOR NO KEY UPDATE SKIP LOCKED", [keys], fetch=True,
+        )
+    }
+    known = [index for index in keys if index in free]
+    returned = execute(
+        f"UPDATE {table} AS s SET call_count = s.call_count + v.calls, "
+        "last_call_at = GREATEST(s.last_call_at, v.last_at), "
+        "last_confirmation_at = CASE WHEN v.confirmable AND (s.last_confirmation_at IS NULL "
+        "OR s.last_confirmation_at < %b) THEN %b ELSE s.last_confirmation_at END, updated_at = %b "
+        "FROM unnest(%b::varchar[], %b::integer[], %b::timestamptz[], %b::boolean[]) "
+        "AS v(phone_index, calls, last_at, confirmable) WHERE s.phone_index = v.phone_index "
+        "RETURNING s.id, s.phone_index, s.public_id, s.language, s.link_version, s.last_confirmation_at = %b",
+        [since, now, now, known, [len(callers[i].call_ids) for i in known], [callers[i].last_at for i in known],
+         [callers[i].phone.is_indian_mobile for i in known], now],
+        fetch=True,
+    ) if known else []
+    unseen = [index for index in keys if index not in free]
+    return returned + insert_rows(
+        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
+        suffix="ON CONFLICT (phone_index) DO NOTHING "
+        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
+        suffix_params=(now,), returning=True,
+    )
+
+
+def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
+    """Find or create the supporter of each phone (keyed by blind index), add the calls to their count, and
+    claim the confirmation SMS of those due one. A few statements per batch, whatever its size.
+
+    Must run inside the caller's transaction. On PostgreSQL a number whose supporter another worker's open
+    batch holds is left out of the result, and the caller leaves its calls pending for a later batch, instead
+    of waiting for that batch to commit: with repeat callers, two workers otherwise mostly take turns.
+    Rows go in blind-index order so two workers inserting overlapping new numbers cannot deadlock. A supporter
+    is new when the public id that comes back is the one this call generated.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    moment = timezone.now()
+    now, since = adapt(moment), adapt(moment - CONFIRMATION_INTERVAL)
+    keys = sorted(callers)
+    fresh_ids = {index: public_id() for index in keys}
+    ciphers = {index: pii.encrypt(callers[index].phone.e164) for index in keys}
+    if connection.vendor == "postgresql":
+        returned = _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since)
+    else:
+        returned = insert_rows(Supporter, _COLUMNS, _new_rows(callers, keys, fresh_ids, ciphers, now),
+                               constants=_new_constants(now), suffix=_upsert_suffix(), suffix_params=(since, now),
+                               returning=True)
     joined = {
         index: Joined(supporter_id, pid, pid == fresh_ids[index], language, link_version, ciphers[index],
                       bool(claimed))
         for supporter_id, index, pid, language, link_version, claimed in returned
     }
-    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys if joined[index].created]
+    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys
+           if index in joined and joined[index].created]
     insert_rows(
         Consent, ("supporter_id",), [(sid,) for sid, _area in new],
         constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
