@@ -43,15 +43,24 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
                         *suffix_params], fetch=returning)
     fixed_values = tuple(constants.values())
     width = len(columns) + len(fixed_values)
-    with connection.cursor() as cursor:
-        placeholder = "(" + ", ".join(["%s"] * width) + ")"
-        per_chunk = max(1, SQLITE_MAX_PARAMS // width)
+    # SQLite's own placeholders on the driver's cursor: Django's cursor wrapper rewrites %s to ? with a regex
+    # over the statement, tens of thousands of placeholders long here.
+    placeholder = "(" + ", ".join(["?"] * width) + ")"
+    per_chunk = max(1, SQLITE_MAX_PARAMS // width)
+    connection.ensure_connection()
+    cursor = connection.connection.cursor()
+    try:
         for start in range(0, len(rows), per_chunk):
             chunk = rows[start:start + per_chunk]
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholder] * len(chunk))} {suffix}",
-                           [*(value for row in chunk for value in (*row, *fixed_values)), *suffix_params])
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholder] * len(chunk))} "
+                f"{suffix.replace('%s', '?')}",
+                [*(value for row in chunk for value in (*row, *fixed_values)), *suffix_params],
+            )
             if returning:
                 fetched += cursor.fetchall()
+    finally:
+        cursor.close()
     return fetched
 
 

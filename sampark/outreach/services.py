@@ -51,6 +51,7 @@ def queue_confirmations(supporters) -> int:
         return 0
     adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
+    not_before = {template.id: adapt(not_before_for(template, now)) for template in templates.values()}
     rows = []
     for supporter in supporters:
         template = templates.get(supporter.language) or templates.get("hi") or next(iter(templates.values()))
@@ -58,7 +59,7 @@ def queue_confirmations(supporters) -> int:
         # fmt: off
         rows.append((
             public_id(), supporter.id, supporter.phone_cipher, template.id, fill(template.body, [link]),
-            json_value([link]), adapt(not_before_for(template, now)),
+            json_value([link]), not_before[template.id],
         ))
         # fmt: on
     insert_rows(
