@@ -77,7 +77,7 @@ run_db() {
 
   noise_probe "$work" worker
   echo "--- worker: sampark worker --once" >&2
-  "$PY" "$BENCH/worker.py" --workers 1 --out "$work/worker1.json"
+  "$PY" "$BENCH/worker.py" --workers 1 --interval 0.2 --out "$work/worker1.json"
 
   if [[ $db == postgres ]]; then
     echo "--- second burst for two workers in parallel" >&2
@@ -86,7 +86,7 @@ run_db() {
     for r in "$work"/b2.*.result.json; do runs+=("${r%.result.json}.plan.tsv:$r"); done
     stop_server
     echo "--- worker: 2 x sampark worker --once in parallel" >&2
-    "$PY" "$BENCH/worker.py" --workers 2 --out "$work/worker2.json"
+    "$PY" "$BENCH/worker.py" --workers 2 --interval 0.2 --out "$work/worker2.json"
   fi
 
   echo "--- exactness" >&2

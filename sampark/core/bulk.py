@@ -20,35 +20,53 @@ def _pg_types(model: type[Model], columns: tuple[str, ...]) -> list[str]:
             else by_column[column].db_type(connection) for column in columns]
 
 
-def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple], *, suffix: str = "",
-                suffix_params: tuple = (), returning: bool = False) -> list[tuple]:
+def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple], *, constants: dict | None = None,
+                suffix: str = "", suffix_params: tuple = (), returning: bool = False) -> list[tuple]:
     """INSERT ``rows`` (tuples in ``columns`` order, values adapted for the database).
 
+    ``constants`` (column -> value) are the same in every row: PostgreSQL gets each once as a parameter instead
+    of an array as long as the batch (binary array dumping is the worker's costliest client-side step).
     ``suffix`` follows the row source: an ON CONFLICT clause, then RETURNING when ``returning`` is set.
     """
     if not rows:
         return []
+    constants = constants or {}
     table = model._meta.db_table
-    names = ", ".join(columns)
+    names = ", ".join((*columns, *constants))
     fetched: list[tuple] = []
     if connection.vendor == "postgresql":
         # %b: binary parameters; the text array dumper runs a regex over every element to decide on quoting.
         arrays = ", ".join(f"%b::{kind}[]" for kind in _pg_types(model, columns))
-        return execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) {suffix}",
-                       [*(list(column) for column in zip(*rows, strict=True)), *suffix_params], fetch=returning)
-    with connection.cursor() as cursor:
-        placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        per_chunk = max(1, SQLITE_MAX_PARAMS // len(columns))
+        fixed = "".join(f", %b::{kind}" for kind in _pg_types(model, tuple(constants)))
+        return execute(f"INSERT INTO {table} ({names}) SELECT *{fixed} FROM unnest({arrays}) {suffix}",
+                       [*constants.values(), *(list(column) for column in zip(*rows, strict=True)),
+                        *suffix_params], fetch=returning)
+    fixed_values = tuple(constants.values())
+    width = len(columns) + len(fixed_values)
+    # SQLite's own placeholders on the driver's cursor: Django's cursor wrapper rewrites %s to ? with a regex
+    # over the statement, tens of thousands of placeholders long here.
+    placeholder = "(" + ", ".join(["?"] * width) + ")"
+    per_chunk = max(1, SQLITE_MAX_PARAMS // width)
+    connection.ensure_connection()
+    cursor = connection.connection.cursor()
+    try:
         for start in range(0, len(rows), per_chunk):
             chunk = rows[start:start + per_chunk]
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholder] * len(chunk))} {suffix}",
-                           [*(value for row in chunk for value in row), *suffix_params])
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholder] * len(chunk))} "
+                f"{suffix.replace('%s', '?')}",
+                [*(value for row in chunk for value in (*row, *fixed_values)), *suffix_params],
+            )
             if returning:
                 fetched += cursor.fetchall()
+    finally:
+        cursor.close()
     return fetched
 
 
-def execute(sql: str, params: list, *, fetch: bool = False) -> list[tuple]:
+def execute(
+    sql: str, params: list, *, fetch: bool = False, binary: bool = False, prepare: bool | None = None
+) -> list[tuple]:
     """Run one statement in the current transaction. On PostgreSQL it binds parameters on the server: Django's
     default client-side binding quotes every array element into the SQL text, which costs more than the insert."""
     if connection.vendor != "postgresql":
@@ -59,7 +77,9 @@ def execute(sql: str, params: list, *, fetch: bool = False) -> list[tuple]:
 
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params)
+        # binary results: no parsing of timestamps from text. prepare=True: a server-side prepared statement
+        # (Django turns psycopg's automatic preparation off, for connection poolers).
+        cursor.execute(sql, params, binary=binary, prepare=prepare)
         return cursor.fetchall() if fetch else []
 
 

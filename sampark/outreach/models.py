@@ -42,12 +42,13 @@ class OutboundSms(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    public_id = models.CharField(max_length=12, unique=True)
+    public_id = models.CharField(max_length=12)  # unique: see Meta
     supporter = models.ForeignKey(
         "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="sms"
     )
     to_cipher = models.BinaryField()  # recipient, encrypted like every stored number
-    template = models.ForeignKey(SmsTemplate, on_delete=models.PROTECT, related_name="+")
+    # No index: only deleting a template looks messages up by it (templates are deactivated, not deleted).
+    template = models.ForeignKey(SmsTemplate, on_delete=models.PROTECT, related_name="+", db_index=False)
     body = models.TextField()
     variables = models.JSONField(default=list)  # the {#var#} values, for providers that hold the template text
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -61,6 +62,11 @@ class OutboundSms(models.Model):
     objects = OutboundSmsQuerySet.as_manager()
 
     class Meta:
+        constraints = [
+            # our reference passed to providers, so it must name one message (a constraint, not unique=True:
+            # no LIKE-only second index on PostgreSQL)
+            models.UniqueConstraint(fields=["public_id"], name="sms_public_id"),
+        ]
         indexes = [
             # the sender's "what is due now" query; only queued rows are in it
             models.Index(fields=["not_before", "id"], name="sms_due", condition=models.Q(status="queued")),

@@ -51,6 +51,7 @@ def queue_confirmations(supporters) -> int:
         return 0
     adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
+    not_before = {template.id: adapt(not_before_for(template, now)) for template in templates.values()}
     rows = []
     for supporter in supporters:
         template = templates.get(supporter.language) or templates.get("hi") or next(iter(templates.values()))
@@ -58,14 +59,15 @@ def queue_confirmations(supporters) -> int:
         # fmt: off
         rows.append((
             public_id(), supporter.id, supporter.phone_cipher, template.id, fill(template.body, [link]),
-            json_value([link]), OutboundSms.Status.QUEUED, adapt(not_before_for(template, now)), adapt(now), 0, "", "",
+            json_value([link]), not_before[template.id],
         ))
         # fmt: on
     insert_rows(
         OutboundSms,
-        ("public_id", "supporter_id", "to_cipher", "template_id", "body", "variables", "status", "not_before",
-         "created_at", "attempts", "provider_message_id", "error"),
+        ("public_id", "supporter_id", "to_cipher", "template_id", "body", "variables", "not_before"),
         rows,
+        constants={"status": str(OutboundSms.Status.QUEUED), "created_at": adapt(now), "attempts": 0,
+                   "provider_message_id": "", "error": ""},
     )
     counters.increment("sms_queued", len(rows))
     transaction.on_commit(enqueue_delivery)

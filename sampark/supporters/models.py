@@ -19,19 +19,24 @@ class SupporterQuerySet(ScopedQuerySet):
 
 
 class Supporter(models.Model):
-    public_id = models.CharField(max_length=12, unique=True, default=public_id)
+    public_id = models.CharField(max_length=12, default=public_id)  # unique: see Meta
     phone_cipher = models.BinaryField()
-    phone_index = models.CharField(max_length=32, unique=True)  # blind index: one supporter per number
+    phone_index = models.CharField(max_length=32)  # blind index: one supporter per number (unique: see Meta)
     phone_hint = models.CharField(max_length=24)  # "+91 98XXXXXX10"
     phone_region = models.CharField(max_length=2, blank=True)  # ISO country of the number
     phone_is_mobile = models.BooleanField(default=True)
     name = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=5, default="hi")
-    area = models.ForeignKey("geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # looked up through supporter_area below, which starts with it
+    area = models.ForeignKey(
+        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     area_is_guess = models.BooleanField(default=False)  # guessed from the number series, not told by them
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.NEW)
+    # No index: only deleting a published number would look for it, and a number with calls cannot be deleted.
     source_number = models.ForeignKey(
-        "telephony.PublishedNumber", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "telephony.PublishedNumber", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        db_index=False,
     )
     notice_version = models.CharField(max_length=20)  # consent notice shown when they joined
     contact_consent = models.BooleanField(null=True)  # None until they answer on the profile page
@@ -46,6 +51,14 @@ class Supporter(models.Model):
     objects = SupporterQuerySet.as_manager()
 
     class Meta:
+        # Constraints rather than unique=True: on PostgreSQL Django adds a second, LIKE-only index to every
+        # unique CharField, which no query here uses and the worker would write for each new supporter.
+        constraints = [
+            # the profile link (/p/<public id><mac>) and the API name supporters by public id
+            models.UniqueConstraint(fields=["public_id"], name="supporter_public_id"),
+            # one supporter per number: the worker's upsert (ON CONFLICT) and the phone lookup
+            models.UniqueConstraint(fields=["phone_index"], name="supporter_phone_index"),
+        ]
         indexes = [
             # coordinators' supporter lists, scoped by area and newest first
             models.Index(fields=["area", "-id"], name="supporter_area"),
@@ -64,7 +77,8 @@ class Touch(models.Model):
         PROFILE = "profile", _("Profile updated")
         CALLBACK = "callback", _("Called back")
 
-    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="touches")
+    # looked up through touch_timeline below, which starts with it
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="touches", db_index=False)
     kind = models.CharField(max_length=16, choices=Kind.choices)
     at = models.DateTimeField()
     detail = models.JSONField(default=dict, blank=True)
@@ -76,7 +90,8 @@ class Touch(models.Model):
 class Consent(models.Model):
     """A consent given or withdrawn, with the notice version shown at the time."""
 
-    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="consents")
+    # looked up through consent_latest below, which starts with it
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="consents", db_index=False)
     purpose = models.CharField(max_length=20)  # "join" (the missed call itself), "contact"
     granted = models.BooleanField()
     notice_version = models.CharField(max_length=20)
@@ -99,7 +114,10 @@ class Callback(models.Model):
 
     supporter = models.OneToOneField(Supporter, on_delete=models.CASCADE, related_name="callback")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    area = models.ForeignKey("geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # waiting call-backs are found by area through callback_queue; nothing looks up all of an area's call-backs
+    area = models.ForeignKey(
+        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     created_at = models.DateTimeField()
 
     objects = ScopedQuerySet.as_manager()

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import pii
-from sampark.core.bulk import insert_rows, json_value
+from sampark.core.bulk import execute, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.phones import Phone
 from sampark.supporters.models import Callback, Consent, Stage, Supporter, Touch
@@ -45,23 +45,21 @@ class Joined:
 
 
 # fmt: off
-_COLUMNS = (
-    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "name",
-    "language", "area_id", "area_is_guess", "stage", "source_number_id", "notice_version", "first_call_at",
-    "last_call_at", "call_count", "link_version", "last_confirmation_at", "created_at", "updated_at",
+_COLUMNS = (  # what differs between the batch's supporters; the rest are constants (bulk.insert_rows)
+    "public_id", "phone_cipher", "phone_index", "phone_hint", "phone_region", "phone_is_mobile", "area_id",
+    "area_is_guess", "source_number_id", "first_call_at", "last_call_at", "call_count", "last_confirmation_at",
 )
 # fmt: on
 
 
 def _upsert_suffix() -> str:
-    """Existing supporters: add the calls, keep the latest call time, and claim the confirmation slot when the
-    last one is over 24 h old (the row lock makes the claim safe between workers)."""
+    """SQLite (one writer at a time): existing supporters add the calls, keep the latest call time, and claim
+    the confirmation slot when the last one is over 24 h old."""
     table = Supporter._meta.db_table
-    later = "GREATEST" if connection.vendor == "postgresql" else "MAX"
     return (
         f"ON CONFLICT (phone_index) DO UPDATE SET "
         f"call_count = {table}.call_count + excluded.call_count, "
-        f"last_call_at = {later}({table}.last_call_at, excluded.last_call_at), "
+        f"last_call_at = MAX({table}.last_call_at, excluded.last_call_at), "
         f"last_confirmation_at = CASE WHEN excluded.last_confirmation_at IS NOT NULL AND "
         f"({table}.last_confirmation_at IS NULL OR {table}.last_confirmation_at < %s) "
         f"THEN excluded.last_confirmation_at ELSE {table}.last_confirmation_at END, "
@@ -70,13 +68,67 @@ def _upsert_suffix() -> str:
     )
 
 
+def _new_rows(callers, keys, fresh_ids, ciphers, now) -> list[tuple]:
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = []
+    for index in keys:
+        batch, phone = callers[index], callers[index].phone
+        # fmt: off
+        rows.append((
+            fresh_ids[index], ciphers[index], index, phone.masked, phone.region or "", phone.is_mobile,
+            batch.area_id, batch.area_id is not None, batch.number_id, adapt(batch.first_at), adapt(batch.last_at),
+            len(batch.call_ids), now if phone.is_indian_mobile else None,
+        ))
+        # fmt: on
+    return rows
+
+
+def _new_constants(now) -> dict:
+    return {"name": "", "language": "hi", "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
+            "link_version": 1, "created_at": now, "updated_at": now}
+
+
+def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> list[tuple]:
+    """PostgreSQL: lock the existing supporters this batch can have now (SKIP LOCKED) and add the calls to
+    them, insert the numbers never seen; a number that is neither is held by another worker's open batch."""
+    table = Supporter._meta.db_table
+    free = {
+        index for (index,) in execute(
+            f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
+            "FOR NO KEY UPDATE SKIP LOCKED", [keys], fetch=True,
+        )
+    }
+    known = [index for index in keys if index in free]
+    returned = execute(
+        f"UPDATE {table} AS s SET call_count = s.call_count + v.calls, "
+        "last_call_at = GREATEST(s.last_call_at, v.last_at), "
+        "last_confirmation_at = CASE WHEN v.confirmable AND (s.last_confirmation_at IS NULL "
+        "OR s.last_confirmation_at < %b) THEN %b ELSE s.last_confirmation_at END, updated_at = %b "
+        "FROM unnest(%b::varchar[], %b::integer[], %b::timestamptz[], %b::boolean[]) "
+        "AS v(phone_index, calls, last_at, confirmable) WHERE s.phone_index = v.phone_index "
+        "RETURNING s.id, s.phone_index, s.public_id, s.language, s.link_version, s.last_confirmation_at = %b",
+        [since, now, now, known, [len(callers[i].call_ids) for i in known], [callers[i].last_at for i in known],
+         [callers[i].phone.is_indian_mobile for i in known], now],
+        fetch=True,
+    ) if known else []
+    unseen = [index for index in keys if index not in free]
+    return returned + insert_rows(
+        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
+        suffix="ON CONFLICT (phone_index) DO NOTHING "
+        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
+        suffix_params=(now,), returning=True,
+    )
+
+
 def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
     """Find or create the supporter of each phone (keyed by blind index), add the calls to their count, and
-    claim the confirmation SMS of those due one. One statement per batch, whatever its size.
+    claim the confirmation SMS of those due one. A few statements per batch, whatever its size.
 
-    Must run inside the caller's transaction. Rows go in blind-index order so two workers upserting overlapping
-    numbers lock them in the same order and cannot deadlock. A supporter is new when the public id that comes
-    back is the one this call generated.
+    Must run inside the caller's transaction. On PostgreSQL a number whose supporter another worker's open
+    batch holds is left out of the result, and the caller leaves its calls pending for a later batch, instead
+    of waiting for that batch to commit: with repeat callers, two workers otherwise mostly take turns.
+    Rows go in blind-index order so two workers inserting overlapping new numbers cannot deadlock. A supporter
+    is new when the public id that comes back is the one this call generated.
     """
     adapt = connection.ops.adapt_datetimefield_value
     moment = timezone.now()
@@ -84,44 +136,35 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
     keys = sorted(callers)
     fresh_ids = {index: public_id() for index in keys}
     ciphers = {index: pii.encrypt(callers[index].phone.e164) for index in keys}
-    rows = []
-    for index in keys:
-        batch, phone = callers[index], callers[index].phone
-        # fmt: off
-        rows.append((
-            fresh_ids[index], ciphers[index], index, phone.masked, phone.region or "", phone.is_mobile,
-            "", "hi", batch.area_id, batch.area_id is not None, Stage.NEW, batch.number_id,
-            settings.NOTICE_VERSION, adapt(batch.first_at), adapt(batch.last_at), len(batch.call_ids), 1,
-            now if phone.is_indian_mobile else None, now, now,
-        ))
-        # fmt: on
-    returned = insert_rows(
-        Supporter, _COLUMNS, rows, suffix=_upsert_suffix(), suffix_params=(since, now), returning=True
-    )
+    if connection.vendor == "postgresql":
+        returned = _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since)
+    else:
+        returned = insert_rows(Supporter, _COLUMNS, _new_rows(callers, keys, fresh_ids, ciphers, now),
+                               constants=_new_constants(now), suffix=_upsert_suffix(), suffix_params=(since, now),
+                               returning=True)
     joined = {
         index: Joined(supporter_id, pid, pid == fresh_ids[index], language, link_version, ciphers[index],
                       bool(claimed))
         for supporter_id, index, pid, language, link_version, claimed in returned
     }
-    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys if joined[index].created]
+    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys
+           if index in joined and joined[index].created]
     insert_rows(
-        Consent,
-        ("supporter_id", "purpose", "granted", "notice_version", "channel", "at"),
-        [(sid, "join", True, settings.NOTICE_VERSION, "missed_call", now) for sid, _area in new],
+        Consent, ("supporter_id",), [(sid,) for sid, _area in new],
+        constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
+                   "channel": "missed_call", "at": now},
     )
     insert_rows(
-        Callback,
-        ("supporter_id", "status", "area_id", "created_at"),
-        [(sid, Callback.Status.PENDING, area_id, now) for sid, area_id in new],
-        suffix="ON CONFLICT DO NOTHING",
+        Callback, ("supporter_id", "area_id"), new,
+        constants={"status": str(Callback.Status.PENDING), "created_at": now}, suffix="ON CONFLICT DO NOTHING",
     )
     return joined
 
 
 def add_touches(kind: str, entries: list[tuple[int, datetime, dict]]) -> None:
     adapt = connection.ops.adapt_datetimefield_value
-    insert_rows(Touch, ("supporter_id", "kind", "at", "detail"),
-                [(sid, kind, adapt(at), json_value(detail)) for sid, at, detail in entries])
+    insert_rows(Touch, ("supporter_id", "at", "detail"),
+                [(sid, adapt(at), json_value(detail)) for sid, at, detail in entries], constants={"kind": str(kind)})
 
 
 # --- the personal profile link ------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The intake worker: turns logged calls into supporters, in batches, safe to run twice and in parallel.
 
 One transaction per batch: claim pending calls (FOR UPDATE SKIP LOCKED on PostgreSQL, so two workers take
-disjoint calls; SQLite has one writer at a time anyway), normalise, upsert supporters, record touches, consent,
-call-backs and confirmation SMS, mark the calls processed. A crash rolls the whole batch back to pending.
+disjoint calls, from the two ends of the backlog; SQLite has one writer at a time anyway), normalise, upsert
+supporters, record touches, consent, call-backs and confirmation SMS, mark the calls processed. A crash rolls
+the whole batch back to pending.
 """
 
 import logging
@@ -11,6 +12,7 @@ import time
 from cryptography.exceptions import InvalidTag
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -25,25 +27,43 @@ from sampark.telephony.models import Call
 log = logging.getLogger(__name__)
 
 
+# Held for a batch by the worker taking the oldest pending calls; any other worker meanwhile takes the newest.
+# Two workers taking neighbouring batches would share many callers (people call again within minutes) and the
+# second would wait for the first's commit to add to the same new supporter; from the two ends of a backlog
+# they rarely meet. One worker alone always takes the oldest first.
+OLDEST_FIRST_LOCK = 0x5A4D_0001
+
+
 def _claim(limit: int) -> list[tuple]:
+    """(id, number id, caller ciphertext, call time) of pending calls, locked for this batch."""
+    if connection.vendor == "postgresql":  # binary results: no timestamp parsing from text, no ORM rows
+        ((oldest_first,),) = execute("SELECT pg_try_advisory_xact_lock(%s)", [OLDEST_FIRST_LOCK], fetch=True)
+        return execute(
+            f"SELECT id, number_id, caller_cipher, COALESCE(started_at, received_at) FROM {Call._meta.db_table} "
+            f"WHERE processed_at IS NULL ORDER BY id{'' if oldest_first else ' DESC'} LIMIT %s "
+            "FOR UPDATE SKIP LOCKED", [limit], fetch=True, binary=True,
+        )
     pending = Call.objects.filter(processed_at__isnull=True).order_by("id")
-    if connection.features.has_select_for_update_skip_locked:
-        pending = pending.select_for_update(skip_locked=True)
-    return list(pending.values_list("id", "number_id", "caller_cipher", "received_at", "started_at")[:limit])
+    return list(pending.values_list("id", "number_id", "caller_cipher", Coalesce("started_at", "received_at"))[:limit])
 
 
 def process_batch(limit: int | None = None) -> int:
     """Process up to ``limit`` pending calls; returns how many were processed (0 when the queue is empty)."""
+    return _process_batch(limit)[0]
+
+
+def _process_batch(limit: int | None = None) -> tuple[int, int]:
+    """(calls processed, calls claimed). Calls of a supporter another worker's open batch holds are claimed but
+    left pending (supporters.record_missed_calls), for this worker's next batch."""
     limit = limit or settings.INTAKE_BATCH_SIZE
     with transaction.atomic():
         rows = _claim(limit)
         if not rows:
-            return 0
+            return 0, 0
         callers: dict[str, supporters.CallerBatch] = {}
         rejected: dict[str, list[int]] = {}
         index_of_call: dict[int, str] = {}
-        for call_id, number_id, cipher, received_at, started_at in rows:
-            at = started_at or received_at
+        for call_id, number_id, cipher, at in rows:
             try:
                 phone = normalise(pii.decrypt(cipher))
             except UnusableNumber as exc:
@@ -70,14 +90,16 @@ def process_batch(limit: int | None = None) -> int:
             batch.call_ids.append(call_id)
 
         joined = supporters.record_missed_calls(callers) if callers else {}
+        for index in callers.keys() - joined.keys():  # held by another worker: stays pending
+            for call_id in callers.pop(index).call_ids:
+                del index_of_call[call_id]
         now = timezone.now()
+        # One touch per supporter per batch, listing its calls: the timeline shows each call (the call rows have
+        # their times), and a burst of repeat calls does not write a row per call twice over.
         supporters.add_touches(
             Touch.Kind.MISSED_CALL,
-            [
-                (joined[index_of_call[call_id]].supporter_id, started_at or received_at, {"call": call_id})
-                for call_id, _n, _c, received_at, started_at in rows
-                if call_id in index_of_call
-            ],
+            [(joined[index].supporter_id, batch.last_at, {"calls": batch.call_ids})
+             for index, batch in callers.items()],
         )
         _mark_accepted(index_of_call, joined, now)
         for reason, call_ids in rejected.items():
@@ -92,7 +114,7 @@ def process_batch(limit: int | None = None) -> int:
                 "supporters": sum(1 for j in joined.values() if j.created),
             }
         )
-    return len(rows)
+    return len(index_of_call) + sum(len(ids) for ids in rejected.values()), len(rows)
 
 
 def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
@@ -122,16 +144,16 @@ def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> i
     last_sms_check = 0.0
     while not stop():
         try:
-            done = process_batch()
+            done, claimed = _process_batch()
         except Exception:  # keep the worker alive; the batch rolled back and will be retried
             log.exception("intake batch failed")
-            done = 0
+            done = claimed = 0
             time.sleep(1)
         total += done
         if time.monotonic() - last_sms_check > 60:
             last_sms_check = time.monotonic()
             outreach.enqueue_delivery_if_due()
-        if done == 0:
+        if claimed == 0:
             if once:
                 break
             time.sleep(idle_sleep)

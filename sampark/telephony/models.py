@@ -42,7 +42,9 @@ class Call(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
 
-    number = models.ForeignKey(PublishedNumber, on_delete=models.PROTECT, related_name="calls")
+    # No index of its own: every index on this table is written by each webhook and again by the worker's
+    # update. Only deleting a published number looks calls up by number (numbers are deactivated, not deleted).
+    number = models.ForeignKey(PublishedNumber, on_delete=models.PROTECT, related_name="calls", db_index=False)
     provider = models.CharField(max_length=20)
     provider_call_id = models.CharField(max_length=128)
     caller_cipher = models.BinaryField()
@@ -50,8 +52,9 @@ class Call(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)  # provider's own timestamp, when it sent one
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     reject_reason = models.CharField(max_length=20, blank=True)  # missing / withheld / invalid
-    supporter = models.ForeignKey(
-        "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="calls"
+    supporter = models.ForeignKey(  # looked up through call_supporter below, which starts with it
+        "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="calls",
+        db_index=False,
     )
     processed_at = models.DateTimeField(null=True, blank=True)
 
@@ -65,6 +68,9 @@ class Call(models.Model):
         indexes = [
             # the intake worker's claim: oldest unprocessed calls first; stays tiny because processed rows leave it
             models.Index(fields=["id"], name="call_pending", condition=models.Q(processed_at__isnull=True)),
-            # a supporter's call history on their timeline
-            models.Index(fields=["supporter", "received_at"], name="call_supporter"),
+            # a supporter's call history on their timeline. Partial: a call joins it when the worker links it to a
+            # supporter, so the webhook's insert does not write it.
+            models.Index(
+                fields=["supporter", "received_at"], name="call_supporter", condition=models.Q(supporter__isnull=False)
+            ),
         ]

@@ -4,6 +4,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
+from sampark.core.bulk import execute
 from sampark.telephony import numbers
 from sampark.telephony.models import Call, PublishedNumber
 from sampark.telephony.providers import PROVIDERS
@@ -31,9 +32,14 @@ def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
         ops.adapt_datetimefield_value(timezone.now()),
         ops.adapt_datetimefield_value(call.started_at) if call.started_at else None,
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(_INSERT, params)
-        inserted = cursor.fetchone() is not None
+    if connection.vendor == "postgresql":
+        # A prepared statement with server-side parameters: PostgreSQL parses and plans it once per connection,
+        # not once per call, and the ciphertext is not quoted into SQL text.
+        inserted = bool(execute(_INSERT, params, fetch=True, prepare=True))
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(_INSERT, params)
+            inserted = cursor.fetchone() is not None
     if not inserted:
         counters.increment("calls_duplicate")
     return inserted

@@ -58,3 +58,25 @@ def test_validity_agrees_with_phonenumbers(text):
     except UnusableNumber:
         ours = False
     assert ours == phonenumbers_says
+
+
+def test_indian_shortcut_agrees_with_the_full_parse():
+    """Plain Indian forms skip phonenumbers.parse; every form of every kind of 10-digit number must come out as
+    the general path makes it (valid or not, mobile or fixed, the same E.164 and region)."""
+    import random
+
+    from sampark.core.phones import _parse
+
+    rng = random.Random(7)
+    nationals = [f"{rng.randint(6_000_000_000, 9_999_999_999)}" for _ in range(4000)]
+    for national in nationals:
+        for raw in (f"+91{national}", f"91{national}", f"0{national}", national):
+            try:
+                expected = _parse(raw, "IN")
+            except UnusableNumber as exc:
+                expected = exc.reason
+            try:
+                got = normalise(raw)
+            except UnusableNumber as exc:
+                got = exc.reason
+            assert got == expected, raw

@@ -46,5 +46,46 @@ def test_two_workers_share_the_queue_without_overlap(log_call, confirmation_temp
     assert Call.objects.filter(outcome="accepted").count() == 1200
     assert Supporter.objects.count() == 300
     assert Supporter.objects.aggregate(total=Sum("call_count"))["total"] == 1200
-    assert Touch.objects.count() == 1200
+    on_timelines = [call_id for detail in Touch.objects.values_list("detail", flat=True) for call_id in detail["calls"]]
+    assert sorted(on_timelines) == sorted(Call.objects.values_list("id", flat=True))  # each call once
     assert counters.read("calls_accepted", "supporters") == {"calls_accepted": 1200, "supporters": 300}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_supporter_held_by_another_batch_is_left_for_later_not_waited_for(log_call, confirmation_templates):
+    from django.db import transaction
+
+    log_call("first", "9876500001")
+    assert intake.process_batch() == 1
+    log_call("again", "9876500001")
+    log_call("other", "9876500002")
+    held, release, errors = threading.Event(), threading.Event(), []
+
+    def other_batch():  # another worker's open transaction holding the supporter's row
+        try:
+            with transaction.atomic():
+                Supporter.objects.select_for_update().get(call_count=1)
+                held.set()
+                release.wait(10)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_batch)
+    thread.start()
+    try:
+        assert held.wait(10)
+        assert intake.process_batch() == 1  # "other" done at once; "again" stays pending, no waiting
+        assert Call.objects.get(provider_call_id="again").outcome == "pending"
+    finally:
+        release.set()
+        thread.join()
+    assert not errors
+    assert intake.process_batch() == 1
+    assert Call.objects.filter(outcome="pending").count() == 0
+    supporter = Supporter.objects.get(call_count=2)
+    details = Touch.objects.filter(supporter=supporter).values_list("detail", flat=True)
+    on_timeline = [call_id for detail in details for call_id in detail["calls"]]
+    assert sorted(on_timeline) == sorted(Call.objects.filter(supporter=supporter).values_list("id", flat=True))
+    assert counters.read("calls_accepted", "supporters") == {"calls_accepted": 3, "supporters": 2}

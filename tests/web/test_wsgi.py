@@ -46,3 +46,52 @@ def test_pages_keep_the_full_middleware(db):
     assert status.startswith("200")
     assert headers["Content-Language"] == "hi"
     assert headers["X-Frame-Options"] == "DENY"
+
+
+# (method, path, query, body, extra environ): webhooks of every outcome, each run once through the server's
+# entry point (well-formed hook paths skip the URL resolver) and once through Django's test client (the URL
+# resolver and the full view stack). {n} makes each run's call id its own.
+HOOK_REQUESTS = [
+    ("GET", "/hooks/exotel/ex/", "key=exo-key&CallSid=s{n}&CallFrom=09876500001&CallTo=01140000001", b"", {}),
+    ("GET", "/hooks/exotel/ex/", "key=exo-key&CallSid=same&CallFrom=09876500001", b"", {}),  # a redelivery
+    ("GET", "/hooks/exotel/ex/", "key=wrong&CallSid=s{n}&CallFrom=09876500001", b"", {}),
+    ("GET", "/hooks/exotel/ex/", "key=exo-key&CallFrom=09876500001", b"", {}),
+    ("GET", "/hooks/exotel/ex/", "key=exo-key&CallSid=s{n}&CallFrom=%FF%FE", b"", {}),
+    ("POST", "/hooks/exotel/ex/", "key=exo-key&CallSid=s{n}", b"", {}),
+    ("GET", "/hooks/exotel/nosuch/", "key=exo-key&CallSid=s{n}", b"", {}),
+    ("GET", "/hooks/nosuch/ex/", "", b"", {}),
+    ("GET", "/hooks/exotel/ex", "key=exo-key&CallSid=s{n}", b"", {}),
+    ("GET", "/hooks/exotel/ex/more/", "", b"", {}),
+    ("GET", "/hooks/exotel/ex/", "key=exo-key&CallSid=s{n}&CallFrom=09876500001", b"", {"HTTP_HOST": "evil.example"}),
+    ("POST", "/hooks/generic/main/", "", b"{}", {"CONTENT_TYPE": "application/json", "CONTENT_LENGTH": "99999999"}),
+    ("POST", "/hooks/generic/main/", "", b"{}", {"CONTENT_TYPE": "application/json"}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "query", "body", "extra"), HOOK_REQUESTS)
+def test_hooks_answer_as_through_the_url_resolver(db, client, generic_number, method, path, query, body, extra):
+    from sampark.telephony.services import add_number
+
+    add_number(provider="exotel", slug="ex", number="+911140000001", secret="exo-key")
+    answers = []
+    for n, via in enumerate(("entry point", "test client")):
+        meta = {"HTTP_HOST": "testserver", "CONTENT_LENGTH": str(len(body)), **extra}
+        qs = query.replace("{n}", str(n))
+        if via == "entry point":
+            environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "QUERY_STRING": qs, "wsgi.input": io.BytesIO(body),
+                       **meta}
+            setup_testing_defaults(environ)
+            captured = {}
+
+            def start_response(status, headers, exc_info=None, captured=captured):
+                captured["status"], captured["headers"] = int(status.split()[0]), dict(headers)
+
+            content = b"".join(application(environ, start_response))
+            status, headers = captured["status"], captured["headers"]
+        else:
+            response = client.generic(method, path, body, meta.pop("CONTENT_TYPE", "application/octet-stream"),
+                                      QUERY_STRING=qs, **{k: v for k, v in meta.items() if k in extra})
+            status, headers, content = response.status_code, dict(response.items()), response.content
+        location = (headers.get("Location") or "").replace(f"CallSid=s{n}", "CallSid=s{n}")
+        answers.append((status, content, headers.get("Content-Type"), headers.get("Allow"), location))
+    assert answers[0] == answers[1]
