@@ -2,6 +2,7 @@ import pytest
 
 from sampark.core.phones import normalise
 from sampark.geo import series
+from sampark.geo.models import Area, Level
 from sampark.telephony import numbers
 
 
@@ -52,3 +53,16 @@ def log_call(generic_number):
         return services.log_call(config, InboundCall(call_id, caller, "+911140000000", at))
 
     return _log
+
+
+@pytest.fixture
+def areas(db):
+    """India > Uttar Pradesh > two districts: enough to tell "inside my area" from "outside" (the API, trust)."""
+    country = Area.objects.create(code="IN", level=Level.COUNTRY, name_en="India", name_hi="भारत", path="IN")
+    up = Area.objects.create(code="UP", parent=country, level=Level.STATE, name_en="Uttar Pradesh",
+                             name_hi="उत्तर प्रदेश", path="IN.UP")
+    lko = Area.objects.create(code="UP-LKO", parent=up, level=Level.DISTRICT, name_en="Lucknow", name_hi="लखनऊ",
+                              path="IN.UP.UP-LKO")
+    agr = Area.objects.create(code="UP-AGR", parent=up, level=Level.DISTRICT, name_en="Agra", name_hi="आगरा",
+                              path="IN.UP.UP-AGR")
+    return {"IN": country, "UP": up, "UP-LKO": lko, "UP-AGR": agr}

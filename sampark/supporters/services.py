@@ -90,14 +90,22 @@ def _new_constants(now) -> dict:
 
 def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> list[tuple]:
     """PostgreSQL: lock the existing supporters this batch can have now (SKIP LOCKED) and add the calls to
-    them, insert the numbers never seen; a number that is neither is held by another worker's open batch."""
+    them, insert the numbers never seen; an existing number that is locked is held by another worker's open batch.
+
+    "Existing" is read without locks first: inserting a number that exists but is locked would wait for the
+    other worker's update of it to commit, while that worker may be waiting for one of our inserts (a deadlock,
+    seen with two workers on a burst of repeat callers).
+    """
     table = Supporter._meta.db_table
+    existing = [index for (index,) in execute(
+        f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[])", [keys], fetch=True,
+    )]
     free = {
         index for (index,) in execute(
             f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
-            "FOR NO KEY UPDATE SKIP LOCKED", [keys], fetch=True,
+            "FOR NO KEY UPDATE SKIP LOCKED", [existing], fetch=True,
         )
-    }
+    } if existing else set()
     known = [index for index in keys if index in free]
     returned = execute(
         f"UPDATE {table} AS s SET call_count = s.call_count + v.calls, "
@@ -111,7 +119,8 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
          [callers[i].phone.is_indian_mobile for i in known], now],
         fetch=True,
     ) if known else []
-    unseen = [index for index in keys if index not in free]
+    seen = set(existing)
+    unseen = [index for index in keys if index not in seen]
     return returned + insert_rows(
         Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
         suffix="ON CONFLICT (phone_index) DO NOTHING "

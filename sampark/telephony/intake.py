@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # second would wait for the first's commit to add to the same new supporter; from the two ends of a backlog
 # they rarely meet. One worker alone always takes the oldest first.
 OLDEST_FIRST_LOCK = 0x5A4D_0001
+MAX_FAILURES_ONCE = 3  # consecutive failed batches after which `worker --once` stops
 
 
 def _claim(limit: int) -> list[tuple]:
@@ -142,12 +143,17 @@ def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> i
     """Process until the queue is empty (once=True) or forever; returns calls processed."""
     total = 0
     last_sms_check = 0.0
+    failures = 0
     while not stop():
         try:
             done, claimed = _process_batch()
+            failures = 0
         except Exception:  # keep the worker alive; the batch rolled back and will be retried
             log.exception("intake batch failed")
-            done = claimed = 0
+            failures += 1
+            # A failed batch says nothing about the queue: --once retries it (a deadlock victim succeeds next
+            # time) and gives up only when batches keep failing.
+            done, claimed = 0, (0 if failures > MAX_FAILURES_ONCE else -1)
             time.sleep(1)
         total += done
         if time.monotonic() - last_sms_check > 60:

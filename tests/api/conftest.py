@@ -8,19 +8,6 @@ from django.contrib.auth import get_user_model
 from sampark.accounts.models import ApiToken, Role, RoleAssignment
 from sampark.core import pii
 from sampark.core.phones import normalise
-from sampark.geo.models import Area, Level
-
-
-@pytest.fixture
-def areas(db):
-    country = Area.objects.create(code="IN", level=Level.COUNTRY, name_en="India", name_hi="भारत", path="IN")
-    up = Area.objects.create(code="UP", parent=country, level=Level.STATE, name_en="Uttar Pradesh",
-                             name_hi="उत्तर प्रदेश", path="IN.UP")
-    lko = Area.objects.create(code="UP-LKO", parent=up, level=Level.DISTRICT, name_en="Lucknow", name_hi="लखनऊ",
-                              path="IN.UP.UP-LKO")
-    agr = Area.objects.create(code="UP-AGR", parent=up, level=Level.DISTRICT, name_en="Agra", name_hi="आगरा",
-                              path="IN.UP.UP-AGR")
-    return {"IN": country, "UP": up, "UP-LKO": lko, "UP-AGR": agr}
 
 
 @pytest.fixture

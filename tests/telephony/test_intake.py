@@ -151,3 +151,33 @@ def test_an_unreadable_call_is_rejected_and_does_not_stall_the_queue(log_call, c
     assert (broken.outcome, broken.reject_reason) == ("rejected", "unreadable")
     assert Call.objects.get(provider_call_id="c2").outcome == "accepted"
     assert Supporter.objects.count() == 1
+
+
+def test_worker_once_retries_a_failed_batch_instead_of_stopping(log_call, confirmation_templates, monkeypatch):
+    """A batch can fail for a passing reason (a deadlock victim on PostgreSQL); `worker --once` must not take
+    that for an empty queue and leave the calls pending."""
+    for n in range(3):
+        log_call(f"call-{n}", f"98765000{n:02d}")
+    real_batch, attempts = intake._process_batch, []
+
+    def fails_once(limit=None):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("deadlock detected")
+        return real_batch(limit)
+
+    monkeypatch.setattr(intake, "_process_batch", fails_once)
+    monkeypatch.setattr(intake.time, "sleep", lambda seconds: None)
+    assert intake.run(once=True) == 3
+    assert Call.objects.filter(outcome="pending").count() == 0
+
+
+def test_worker_once_stops_when_batches_keep_failing(log_call, monkeypatch):
+    log_call("call-1", "9876500001")
+
+    def always_fails(limit=None):
+        raise RuntimeError("database is gone")
+
+    monkeypatch.setattr(intake, "_process_batch", always_fails)
+    monkeypatch.setattr(intake.time, "sleep", lambda seconds: None)
+    assert intake.run(once=True) == 0
