@@ -28,3 +28,12 @@ def test_csrf_failure_page_speaks_both_languages(db):
     page = response.content.decode()
     assert response.status_code == 403
     assert "Please try again" in page and 'lang="hi"' in page
+
+
+def test_language_switch_keeps_what_the_page_was_asked(client, db):
+    page = client.get("/report/", {"q": "@Fake Name&x=1"}).content.decode()
+    assert 'href="?q=%40Fake+Name%26x%3D1&amp;lang=en"' in page
+
+
+def test_language_switch_on_a_page_without_a_query(client, db):
+    assert 'href="?lang=en"' in client.get("/").content.decode()
