@@ -83,5 +83,15 @@ def execute(
         return cursor.fetchall() if fetch else []
 
 
+# json.dumps(value, ensure_ascii=False) builds a new encoder on every call; the worker encodes a few a call.
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def json_value(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _encode_json(value)
+
+
+def db_datetime(value):
+    """A time ready for a raw statement: an aware datetime adapted for the database; a time read back from the
+    database unconverted (SQLite's text) passes as it is, so the worker never parses and re-formats it."""
+    return value if value is None or isinstance(value, str) else connection.ops.adapt_datetimefield_value(value)

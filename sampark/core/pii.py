@@ -6,7 +6,7 @@ one per purpose, so a leaked blind index key does not open the ciphertexts. The 
 only through :func:`reveal`, which writes an audit row.
 """
 
-import hashlib
+import base64
 import hmac
 import os
 from functools import lru_cache
@@ -44,15 +44,17 @@ def decrypt(blob: bytes) -> str:
 
 def blind_index(e164: str) -> str:
     """Hex HMAC of the E.164 form: equal numbers give equal indexes, nothing else is learnt from it."""
-    return hmac.new(derived_key("phone-blind-index"), e164.encode(), hashlib.sha256).hexdigest()[:32]
+    # hmac.digest: the one-shot form, several times cheaper than hmac.new(...) per call in the intake worker
+    return hmac.digest(derived_key("phone-blind-index"), e164.encode(), "sha256")[:16].hex()
 
 
 def sign(purpose: str, message: str, length: int = 16) -> str:
     """A short keyed MAC (base32, lowercase) for unguessable links derived from public ids."""
-    import base64
-
-    digest = hmac.new(derived_key(purpose), message.encode(), hashlib.sha256).digest()
-    return base64.b32encode(digest).decode().lower()[:length]
+    # Base32 turns each 5 bytes into 8 characters, so encoding only the bytes the length needs gives the same
+    # prefix as encoding the whole digest, for less work (the worker signs a link for every new supporter).
+    whole_groups = -(-length // 8) * 5  # bytes in the 5-byte groups that cover `length` characters
+    digest = hmac.digest(derived_key(purpose), message.encode(), "sha256")
+    return base64.b32encode(digest[:whole_groups]).decode().lower()[:length]
 
 
 def reveal(*, ciphertext: bytes, actor, reason: str, subject: str) -> str:

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import pii
-from sampark.core.bulk import execute, insert_rows, json_value
+from sampark.core.bulk import db_datetime, execute, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.phones import Phone
 from sampark.supporters.models import Callback, Consent, Stage, Supporter, Touch
@@ -69,14 +69,14 @@ def _upsert_suffix() -> str:
 
 
 def _new_rows(callers, keys, fresh_ids, ciphers, now) -> list[tuple]:
-    adapt = connection.ops.adapt_datetimefield_value
     rows = []
     for index in keys:
         batch, phone = callers[index], callers[index].phone
         # fmt: off
         rows.append((
             fresh_ids[index], ciphers[index], index, phone.masked, phone.region or "", phone.is_mobile,
-            batch.area_id, batch.area_id is not None, batch.number_id, adapt(batch.first_at), adapt(batch.last_at),
+            batch.area_id, batch.area_id is not None, batch.number_id, db_datetime(batch.first_at),
+            db_datetime(batch.last_at),
             len(batch.call_ids), now if phone.is_indian_mobile else None,
         ))
         # fmt: on
@@ -171,9 +171,9 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
 
 
 def add_touches(kind: str, entries: list[tuple[int, datetime, dict]]) -> None:
-    adapt = connection.ops.adapt_datetimefield_value
     insert_rows(Touch, ("supporter_id", "at", "detail"),
-                [(sid, adapt(at), json_value(detail)) for sid, at, detail in entries], constants={"kind": str(kind)})
+                [(sid, db_datetime(at), json_value(detail)) for sid, at, detail in entries],
+                constants={"kind": str(kind)})
 
 
 # --- the personal profile link ------------------------------------------------------------------------------

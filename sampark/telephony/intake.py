@@ -12,7 +12,6 @@ import time
 from cryptography.exceptions import InvalidTag
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -36,7 +35,10 @@ MAX_FAILURES_ONCE = 3  # consecutive failed batches after which `worker --once` 
 
 
 def _claim(limit: int) -> list[tuple]:
-    """(id, number id, caller ciphertext, call time) of pending calls, locked for this batch."""
+    """(id, number id, caller ciphertext, call time) of pending calls, locked for this batch.
+
+    The call time comes as the database holds it (a datetime from PostgreSQL's binary results, the ISO text
+    SQLite stores, whose order is time order) and only goes back into the database, so it is never converted."""
     if connection.vendor == "postgresql":  # binary results: no timestamp parsing from text, no ORM rows
         ((oldest_first,),) = execute("SELECT pg_try_advisory_xact_lock(%s)", [OLDEST_FIRST_LOCK], fetch=True)
         return execute(
@@ -44,8 +46,10 @@ def _claim(limit: int) -> list[tuple]:
             f"WHERE processed_at IS NULL ORDER BY id{'' if oldest_first else ' DESC'} LIMIT %s "
             "FOR UPDATE SKIP LOCKED", [limit], fetch=True, binary=True,
         )
-    pending = Call.objects.filter(processed_at__isnull=True).order_by("id")
-    return list(pending.values_list("id", "number_id", "caller_cipher", Coalesce("started_at", "received_at"))[:limit])
+    return execute(
+        f"SELECT id, number_id, caller_cipher, COALESCE(started_at, received_at) FROM {Call._meta.db_table} "
+        "WHERE processed_at IS NULL ORDER BY id LIMIT %s", [limit], fetch=True,
+    )
 
 
 def process_batch(limit: int | None = None) -> int:

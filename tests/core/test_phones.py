@@ -80,3 +80,25 @@ def test_indian_shortcut_agrees_with_the_full_parse():
             except UnusableNumber as exc:
                 got = exc.reason
             assert got == expected, raw
+
+
+def test_indian_number_type_is_phonenumbers_own():
+    """The shortcut's type test runs phonenumbers' metadata patterns itself; over numbers of every leading digit
+    and length it must name the same type as phonenumbers.number_type (mobile, fixed, toll-free, invalid...)."""
+    import random
+
+    import phonenumbers
+
+    from sampark.core.phones import _INDIAN_TYPE
+
+    rng = random.Random(11)
+    nationals = [str(rng.randrange(10 ** (length - 1), 10**length)) for length in range(7, 14) for _ in range(3000)]
+    nationals += [f"{rng.randint(6_000_000_000, 9_999_999_999)}" for _ in range(30_000)]
+    kinds = set()
+    for national in nationals:
+        expected = phonenumbers.number_type(phonenumbers.PhoneNumber(country_code=91, national_number=int(national)))
+        assert _INDIAN_TYPE(national) == expected, national
+        kinds.add(expected)
+    # the sample reaches the types that matter, so agreement is not agreement on "unknown" alone
+    assert {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
+            phonenumbers.PhoneNumberType.UNKNOWN} <= kinds
