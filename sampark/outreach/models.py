@@ -43,8 +43,10 @@ class OutboundSms(models.Model):
         FAILED = "failed", _("Failed")
 
     public_id = models.CharField(max_length=12)  # unique: see Meta
+    # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
     supporter = models.ForeignKey(
-        "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="sms"
+        "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="sms",
+        db_constraint=False,
     )
     to_cipher = models.BinaryField()  # recipient, encrypted like every stored number
     # No index: only deleting a template looks messages up by it (templates are deactivated, not deleted).

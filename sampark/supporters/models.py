@@ -77,8 +77,11 @@ class Touch(models.Model):
         PROFILE = "profile", _("Profile updated")
         CALLBACK = "callback", _("Called back")
 
-    # looked up through touch_timeline below, which starts with it
-    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="touches", db_index=False)
+    # looked up through touch_timeline below, which starts with it.
+    # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
+    supporter = models.ForeignKey(
+        Supporter, on_delete=models.CASCADE, related_name="touches", db_index=False, db_constraint=False
+    )
     kind = models.CharField(max_length=16, choices=Kind.choices)
     at = models.DateTimeField()
     detail = models.JSONField(default=dict, blank=True)
@@ -90,8 +93,11 @@ class Touch(models.Model):
 class Consent(models.Model):
     """A consent given or withdrawn, with the notice version shown at the time."""
 
-    # looked up through consent_latest below, which starts with it
-    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="consents", db_index=False)
+    # looked up through consent_latest below, which starts with it.
+    # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
+    supporter = models.ForeignKey(
+        Supporter, on_delete=models.CASCADE, related_name="consents", db_index=False, db_constraint=False
+    )
     purpose = models.CharField(max_length=20)  # "join" (the missed call itself), "contact"
     granted = models.BooleanField()
     notice_version = models.CharField(max_length=20)
@@ -112,7 +118,8 @@ class Callback(models.Model):
         FAILED = "failed", _("Not reached")
         CANCELLED = "cancelled", _("Cancelled: no consent to contact")
 
-    supporter = models.OneToOneField(Supporter, on_delete=models.CASCADE, related_name="callback")
+    # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
+    supporter = models.OneToOneField(Supporter, on_delete=models.CASCADE, related_name="callback", db_constraint=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     # waiting call-backs are found by area through callback_queue; nothing looks up all of an area's call-backs
     area = models.ForeignKey(

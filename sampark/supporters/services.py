@@ -89,25 +89,38 @@ def _new_constants(now) -> dict:
 
 
 def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> list[tuple]:
-    """PostgreSQL: lock the existing supporters this batch can have now (SKIP LOCKED) and add the calls to
-    them, insert the numbers never seen; an existing number that is locked is held by another worker's open batch.
+    """PostgreSQL: insert the numbers never seen, then lock the existing supporters this batch can have now
+    (SKIP LOCKED) and add the calls to them; an existing number that is locked is held by another worker's open
+    batch and is left out.
 
-    "Existing" is read without locks first: inserting a number that exists but is locked would wait for the
-    other worker's update of it to commit, while that worker may be waiting for one of our inserts (a deadlock,
-    seen with two workers on a burst of repeat callers).
+    Two rules keep workers from deadlocking (each was seen in the benchmark before it was a rule):
+    - "Existing" is read without locks first, and an existing number is never inserted: the insert would wait
+      for another batch that holds the row, and that batch may be waiting for one of our inserts.
+    - Inserts come before updates. A number can still appear between that read and the insert (another
+      worker inserts and commits it, a third updates it), and then the insert waits for the updating batch.
+      That batch has done all its inserts already and never waits for ours, so the wait ends; were the
+      updates first, it could be waiting for a number we just inserted. Inserts go in blind-index order, so
+      two inserting batches cannot wait for each other in a circle either.
     """
     table = Supporter._meta.db_table
-    existing = [index for (index,) in execute(
+    existing = {index for (index,) in execute(
         f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[])", [keys], fetch=True,
-    )]
+    )}
+    unseen = [index for index in keys if index not in existing]
+    inserted = insert_rows(
+        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
+        suffix="ON CONFLICT (phone_index) DO NOTHING "
+        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
+        suffix_params=(now,), returning=True,
+    )
     free = {
         index for (index,) in execute(
             f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
-            "FOR NO KEY UPDATE SKIP LOCKED", [existing], fetch=True,
+            "FOR NO KEY UPDATE SKIP LOCKED", [sorted(existing)], fetch=True,
         )
     } if existing else set()
     known = [index for index in keys if index in free]
-    returned = execute(
+    return inserted + (execute(
         f"UPDATE {table} AS s SET call_count = s.call_count + v.calls, "
         "last_call_at = GREATEST(s.last_call_at, v.last_at), "
         "last_confirmation_at = CASE WHEN v.confirmable AND (s.last_confirmation_at IS NULL "
@@ -118,15 +131,7 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
         [since, now, now, known, [len(callers[i].call_ids) for i in known], [callers[i].last_at for i in known],
          [callers[i].phone.is_indian_mobile for i in known], now],
         fetch=True,
-    ) if known else []
-    seen = set(existing)
-    unseen = [index for index in keys if index not in seen]
-    return returned + insert_rows(
-        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
-        suffix="ON CONFLICT (phone_index) DO NOTHING "
-        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
-        suffix_params=(now,), returning=True,
-    )
+    ) if known else [])
 
 
 def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
@@ -163,10 +168,10 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
         constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
                    "channel": "missed_call", "at": now},
     )
-    insert_rows(
-        Callback, ("supporter_id", "area_id"), new,
-        constants={"status": str(Callback.Status.PENDING), "created_at": now}, suffix="ON CONFLICT DO NOTHING",
-    )
+    # `new` holds only supporters this transaction created: none can have a call-back row yet, so no ON CONFLICT
+    # (which would also rule out COPY on PostgreSQL)
+    insert_rows(Callback, ("supporter_id", "area_id"), new,
+                constants={"status": str(Callback.Status.PENDING), "created_at": now})
     return joined
 
 

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # they rarely meet. One worker alone always takes the oldest first.
 OLDEST_FIRST_LOCK = 0x5A4D_0001
 MAX_FAILURES_ONCE = 3  # consecutive failed batches after which `worker --once` stops
+SQLITE_CHECKPOINT_PAGES = 10_000  # 4 KiB pages: the WAL is folded into the database every ~40 MB
 
 
 def _claim(limit: int) -> list[tuple]:
@@ -52,6 +53,24 @@ def _claim(limit: int) -> list[tuple]:
     )
 
 
+def _settle_batch_durability() -> None:
+    """What a batch's commit waits for.
+
+    PostgreSQL: not the WAL flush (synchronous_commit off, this transaction only). A crash can lose the last
+    batches committed in the flush interval (wal_writer_delay, 200 ms by default); they roll back whole, so
+    their calls are pending again and the next batch processes them: nothing lost, nothing twice. Nothing
+    outside the database acts on a batch before a durable commit: the SMS sender claims each message in its
+    own synchronous commit, which flushes the WAL up to and including this batch.
+
+    SQLite: checkpoint the WAL into the database every ~40 MB rather than every 4 MB. Each checkpoint syncs
+    the database file; at the default, nearly every batch paid for one (a fifth of the worker's time).
+    """
+    if connection.vendor == "postgresql":
+        execute("SET LOCAL synchronous_commit = off", [])
+    else:
+        execute(f"PRAGMA wal_autocheckpoint = {SQLITE_CHECKPOINT_PAGES}", [])
+
+
 def process_batch(limit: int | None = None) -> int:
     """Process up to ``limit`` pending calls; returns how many were processed (0 when the queue is empty)."""
     return _process_batch(limit)[0]
@@ -62,6 +81,7 @@ def _process_batch(limit: int | None = None) -> tuple[int, int]:
     left pending (supporters.record_missed_calls), for this worker's next batch."""
     limit = limit or settings.INTAKE_BATCH_SIZE
     with transaction.atomic():
+        _settle_batch_durability()
         rows = _claim(limit)
         if not rows:
             return 0, 0

@@ -52,9 +52,11 @@ class Call(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)  # provider's own timestamp, when it sent one
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     reject_reason = models.CharField(max_length=20, blank=True)  # missing / withheld / invalid
-    supporter = models.ForeignKey(  # looked up through call_supporter below, which starts with it
+    # looked up through call_supporter below, which starts with it.
+    # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
+    supporter = models.ForeignKey(
         "supporters.Supporter", null=True, blank=True, on_delete=models.SET_NULL, related_name="calls",
-        db_index=False,
+        db_index=False, db_constraint=False,
     )
     processed_at = models.DateTimeField(null=True, blank=True)
 
