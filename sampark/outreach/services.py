@@ -4,7 +4,7 @@ import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -37,7 +37,8 @@ def templates_for(key: str) -> dict[str, SmsTemplate]:
 
 
 def queue_confirmations(supporters) -> int:
-    """Queue the join confirmation (personal profile link) for each supporter, in their language (Hindi first)."""
+    """Queue the join confirmation (personal profile link) for each supporter, in their language (Hindi first).
+    Returns how many were queued; the caller nudges the sender once its transaction has committed."""
     from sampark.outreach.segments import fill
     from sampark.supporters.services import profile_url
 
@@ -70,8 +71,7 @@ def queue_confirmations(supporters) -> int:
                    "provider_message_id": "", "error": ""},
     )
     counters.increment("sms_queued", len(rows))
-    transaction.on_commit(enqueue_delivery)
-    return len(rows)
+    return len(rows)  # the intake worker nudges the sender after its commit (intake.DELIVERY_NUDGE_SECONDS)
 
 
 def enqueue_delivery() -> None:

@@ -107,12 +107,14 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
         f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[])", [keys], fetch=True,
     )}
     unseen = [index for index in keys if index not in existing]
-    inserted = insert_rows(
-        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
-        suffix="ON CONFLICT (phone_index) DO NOTHING "
-        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
-        suffix_params=(now,), returning=True,
-    )
+    inserted = _copy_new(callers, unseen, fresh_ids, ciphers, now)
+    if inserted is None:  # a number was added meanwhile: insert what is still new, one by one as PostgreSQL sees it
+        inserted = insert_rows(
+            Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
+            suffix="ON CONFLICT (phone_index) DO NOTHING "
+            "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
+            suffix_params=(now,), returning=True,
+        )
     free = {
         index for (index,) in execute(
             f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
@@ -132,6 +134,36 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
          [callers[i].phone.is_indian_mobile for i in known], now],
         fetch=True,
     ) if known else [])
+
+
+def _copy_new(callers, unseen, fresh_ids, ciphers, now) -> list[tuple] | None:
+    """PostgreSQL: the numbers read as unseen, added with COPY (ids drawn from the sequence first, so nothing
+    needs returning), in a savepoint. None when one of them was added by another batch since the read: the
+    savepoint is rolled back and the caller inserts with ON CONFLICT instead.
+
+    Nearly always every unseen number is still new, and COPY costs the database about half of an
+    `INSERT … ON CONFLICT`, which writes each row speculatively and confirms it (two WAL records a row)."""
+    import psycopg
+
+    if not unseen:
+        return []
+    table = Supporter._meta.db_table
+    ids = [row_id for (row_id,) in execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(unseen)],
+        fetch=True,
+    )]
+    rows = _new_rows(callers, unseen, fresh_ids, ciphers, now)
+    constants = _new_constants(now)
+    try:
+        with transaction.atomic():
+            insert_rows(Supporter, ("id", *_COLUMNS), [(row_id, *row) for row_id, row in zip(ids, rows, strict=True)],
+                        constants=constants)
+    except psycopg.errors.UniqueViolation:
+        return None
+    # what the RETURNING clause gives on the other paths; a new supporter has the confirmation slot exactly when
+    # _new_rows gave it one (an Indian mobile)
+    return [(row_id, index, fresh_ids[index], constants["language"], constants["link_version"],
+             callers[index].phone.is_indian_mobile) for row_id, index in zip(ids, unseen, strict=True)]
 
 
 def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:

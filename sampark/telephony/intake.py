@@ -8,6 +8,7 @@ the whole batch back to pending.
 
 import logging
 import time
+from typing import NamedTuple
 
 from cryptography.exceptions import InvalidTag
 from django.conf import settings
@@ -33,6 +34,15 @@ log = logging.getLogger(__name__)
 OLDEST_FIRST_LOCK = 0x5A4D_0001
 MAX_FAILURES_ONCE = 3  # consecutive failed batches after which `worker --once` stops
 SQLITE_CHECKPOINT_PAGES = 10_000  # 4 KiB pages: the WAL is folded into the database every ~40 MB
+# During a burst the SMS sender is nudged at most this often, not after every batch: each nudge is a task row
+# committed durably, which on PostgreSQL also waits for the flush of everything the batches wrote before it.
+DELIVERY_NUDGE_SECONDS = 1.0
+
+
+class BatchResult(NamedTuple):
+    processed: int
+    claimed: int  # processed + calls left pending because another worker's batch holds their supporter
+    sms_queued: int
 
 
 def _claim(limit: int) -> list[tuple]:
@@ -72,19 +82,24 @@ def _settle_batch_durability() -> None:
 
 
 def process_batch(limit: int | None = None) -> int:
-    """Process up to ``limit`` pending calls; returns how many were processed (0 when the queue is empty)."""
-    return _process_batch(limit)[0]
+    """Process up to ``limit`` pending calls and nudge the SMS sender; returns how many calls were processed
+    (0 when the queue is empty)."""
+    result = _process_batch(limit)
+    if result.sms_queued:
+        outreach.enqueue_delivery()
+    return result.processed
 
 
-def _process_batch(limit: int | None = None) -> tuple[int, int]:
-    """(calls processed, calls claimed). Calls of a supporter another worker's open batch holds are claimed but
-    left pending (supporters.record_missed_calls), for this worker's next batch."""
+def _process_batch(limit: int | None = None) -> BatchResult:
+    """One batch in one transaction. Calls of a supporter another worker's open batch holds are claimed but
+    left pending (supporters.record_missed_calls), for this worker's next batch. The caller nudges the SMS
+    sender after the commit."""
     limit = limit or settings.INTAKE_BATCH_SIZE
     with transaction.atomic():
         _settle_batch_durability()
         rows = _claim(limit)
         if not rows:
-            return 0, 0
+            return BatchResult(0, 0, 0)
         callers: dict[str, supporters.CallerBatch] = {}
         rejected: dict[str, list[int]] = {}
         index_of_call: dict[int, str] = {}
@@ -131,7 +146,7 @@ def _process_batch(limit: int | None = None) -> tuple[int, int]:
             Call.objects.filter(id__in=call_ids).update(
                 outcome=Call.Outcome.REJECTED, reject_reason=reason, processed_at=now
             )
-        outreach.queue_confirmations([j for j in joined.values() if j.confirmation_due])
+        sms_queued = outreach.queue_confirmations([j for j in joined.values() if j.confirmation_due])
         counters.increment_many(
             {
                 "calls_accepted": len(index_of_call),
@@ -139,7 +154,7 @@ def _process_batch(limit: int | None = None) -> tuple[int, int]:
                 "supporters": sum(1 for j in joined.values() if j.created),
             }
         )
-    return len(index_of_call) + sum(len(ids) for ids in rejected.values()), len(rows)
+    return BatchResult(len(index_of_call) + sum(len(ids) for ids in rejected.values()), len(rows), sms_queued)
 
 
 def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
@@ -166,11 +181,13 @@ def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
 def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> int:
     """Process until the queue is empty (once=True) or forever; returns calls processed."""
     total = 0
-    last_sms_check = 0.0
+    last_sms_check = last_nudge = 0.0
+    sms_waiting = False  # queued by a committed batch, sender not nudged since
     failures = 0
     while not stop():
         try:
-            done, claimed = _process_batch()
+            done, claimed, sms_queued = _process_batch()
+            sms_waiting = sms_waiting or sms_queued > 0
             failures = 0
         except Exception:  # keep the worker alive; the batch rolled back and will be retried
             log.exception("intake batch failed")
@@ -180,6 +197,9 @@ def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> i
             done, claimed = 0, (0 if failures > MAX_FAILURES_ONCE else -1)
             time.sleep(1)
         total += done
+        if sms_waiting and (claimed == 0 or time.monotonic() - last_nudge >= DELIVERY_NUDGE_SECONDS):
+            outreach.enqueue_delivery()
+            sms_waiting, last_nudge = False, time.monotonic()
         if time.monotonic() - last_sms_check > 60:
             last_sms_check = time.monotonic()
             outreach.enqueue_delivery_if_due()

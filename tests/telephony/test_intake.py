@@ -181,3 +181,24 @@ def test_worker_once_stops_when_batches_keep_failing(log_call, monkeypatch):
     monkeypatch.setattr(intake, "_process_batch", always_fails)
     monkeypatch.setattr(intake.time, "sleep", lambda seconds: None)
     assert intake.run(once=True) == 0
+
+
+def test_the_sms_sender_is_nudged_once_a_second_in_a_burst_and_after_the_last_batch(
+    log_call, confirmation_templates, monkeypatch, settings
+):
+    """A nudge after every batch was a durable commit per batch (on PostgreSQL, a wait for the flush of all the
+    batch wrote); but no confirmation may be left without a nudge after it when the queue runs dry."""
+    from sampark.outreach.models import OutboundSms
+
+    settings.INTAKE_BATCH_SIZE = 5
+    for n in range(40):
+        log_call(f"call-{n}", f"98765{n:05d}")
+    queued_at_nudge = []
+    monkeypatch.setattr(
+        intake.outreach, "enqueue_delivery", lambda: queued_at_nudge.append(OutboundSms.objects.count())
+    )
+
+    assert intake.run(once=True) == 40
+
+    assert 1 <= len(queued_at_nudge) < 8  # 8 batches, each queueing SMS
+    assert queued_at_nudge[-1] == OutboundSms.objects.count() == 40
