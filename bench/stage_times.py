@@ -54,6 +54,10 @@ for module, name in [
 ]:
     timed(module, name)
 timed(intake, "normalise", "normalise (phonenumbers, cached)")
+from django.db import connection  # noqa: E402
+
+connection.ensure_connection()
+timed(connection, "commit", "commit (SQLite: with its WAL checkpoints)")
 timed(intake.series, "guess_state_area_id", "series.guess_state_area_id")
 for name in ("decrypt", "encrypt", "blind_index", "mask", "sign"):
     timed(pii, name, f"pii.{name}")

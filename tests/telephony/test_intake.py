@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -202,3 +203,26 @@ def test_the_sms_sender_is_nudged_once_a_second_in_a_burst_and_after_the_last_ba
 
     assert 1 <= len(queued_at_nudge) < 8  # 8 batches, each queueing SMS
     assert queued_at_nudge[-1] == OutboundSms.objects.count() == 40
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="dead index entries are PostgreSQL's (MVCC)")
+def test_a_claim_starts_past_the_last_batch_and_still_finds_every_call(log_call, confirmation_templates, monkeypatch):
+    """Processed calls stay in PostgreSQL's pending index as dead entries until vacuum: a claim from the start
+    of the index would step over all of them, batch after batch. It starts where the last batch ended; when
+    nothing is left past that, it looks once more from the start, so no call is left behind."""
+    for n in range(30):
+        log_call(f"call-{n}", f"98765{n:05d}")
+    marks, real_claim = [], intake._claim_on_postgresql
+
+    def claim(limit, oldest_first, mark):
+        marks.append(mark)
+        return real_claim(limit, oldest_first, mark)
+
+    monkeypatch.setattr(intake, "_resume", intake._Resume())
+    monkeypatch.setattr(intake, "_claim_on_postgresql", claim)
+    while intake.process_batch(limit=10):
+        pass
+
+    ids = sorted(Call.objects.values_list("id", flat=True))
+    assert marks == [None, ids[9], ids[19], ids[29], None]
+    assert Call.objects.filter(outcome="pending").count() == 0
