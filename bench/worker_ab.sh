@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The intake worker of two revisions side by side, on the same logged calls, alternately:
+#
+#   bash bench/worker_ab.sh sqlite|postgres OLD_REV [CALLS] [ROUNDS] [WORKERS]
+#
+# Logs CALLS (default 200,000) calls of a gen_requests.py plan straight into the call log (log_calls.py, no HTTP)
+# with this tree's schema, snapshots the database, then ROUNDS times (default 3): restore the snapshot, time
+# `sampark worker --once` (WORKERS processes, default 1 on SQLite and 2 on PostgreSQL) from OLD_REV, restore,
+# time it from this tree. On a shared machine a lone rate drifts by 10-20% within minutes; the ratio of
+# neighbouring runs does not. OLD_REV runs on this tree's schema: where the schema changed for speed (foreign
+# keys, indexes), the old code gets that for free, so the ratio understates the change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+PY=$ROOT/.venv/bin/python
+SAMPARK=$ROOT/.venv/bin/sampark
+PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+db=${1:?sqlite or postgres}
+old_rev=${2:?a git revision to compare with}
+calls=${3:-200000}
+rounds=${4:-3}
+workers=${5:-$([[ $db == postgres ]] && echo 2 || echo 1)}
+PG_BENCH_DB=sampark_ab
+source "$BENCH/lib.sh"
+
+work=$(mktemp -d "/tmp/sampark-ab-$db.XXXXXX")
+old_tree=$work/old-tree
+git worktree add -q --detach "$old_tree" "$old_rev"
+trap 'git worktree remove --force "$old_tree"; stop_server' EXIT
+
+fresh_database "$db" "$work"
+register_numbers "$work"
+"$PY" "$BENCH/setup_db.py"
+gen_plan "$work" ab "$calls"
+"$PY" "$BENCH/log_calls.py" "$work/ab.plan.tsv"
+
+pg() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
+  "$PG_ADMIN_URL" "$1"; }
+if [[ $db == postgres ]]; then
+  pg "DROP DATABASE IF EXISTS sampark_ab_snapshot WITH (FORCE)"
+  pg "CREATE DATABASE sampark_ab_snapshot TEMPLATE $PG_BENCH_DB STRATEGY FILE_COPY"
+else
+  cp -a "$SAMPARK_DATA_DIR" "$work/snapshot"
+fi
+
+restore() {
+  if [[ $db == postgres ]]; then
+    pg "DROP DATABASE IF EXISTS $PG_BENCH_DB WITH (FORCE)"
+    pg "CREATE DATABASE $PG_BENCH_DB TEMPLATE sampark_ab_snapshot STRATEGY FILE_COPY"
+    # fresh statistics and a checkpoint just before each run: every run starts from the same state
+    pg_run "VACUUM ANALYZE"
+    pg_run "CHECKPOINT"
+  else
+    rm -rf "$SAMPARK_DATA_DIR"
+    cp -a "$work/snapshot" "$SAMPARK_DATA_DIR"
+  fi
+  sync
+}
+pg_run() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
+  "$DATABASE_URL" "$1"; }
+
+echo "| round | $old_rev (calls/s) | this tree (calls/s) | ratio |"
+echo "|---|---|---|---|"
+for round in $(seq 1 "$rounds"); do
+  rates=()
+  for tree in "$old_tree" "$ROOT"; do
+    restore
+    rate=$(cd "$tree" && PYTHONPATH=$tree "$PY" "$BENCH/worker.py" --workers "$workers" --interval 0.2 \
+      --out "$work/worker-$round-$(basename "$tree").json" | "$PY" -c "import json,sys; print(json.load(sys.stdin)['calls_per_second'])")
+    rates+=("$rate")
+  done
+  echo "| $round | ${rates[0]} | ${rates[1]} | $("$PY" -c "print(f'{$rate / ${rates[0]}:.2f}')") |"
+done
+echo "($calls logged calls, $workers worker(s), $db; raw JSON in $work)" >&2
