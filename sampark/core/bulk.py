@@ -34,8 +34,6 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
     table = model._meta.db_table
     names = ", ".join((*columns, *constants))
     fetched: list[tuple] = []
-    if connection.vendor == "postgresql" and not suffix and not returning:
-        return _copy_rows(table, names, rows, tuple(constants.values()))
     if connection.vendor == "postgresql":
         # %b: binary parameters; the text array dumper runs a regex over every element to decide on quoting.
         arrays = ", ".join(f"%b::{kind}[]" for kind in _pg_types(model, columns))
@@ -64,25 +62,6 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
     finally:
         cursor.close()
     return fetched
-
-
-def _copy_rows(table: str, names: str, rows: list[tuple], fixed: tuple) -> list:
-    """Plain inserts on PostgreSQL go through COPY: the server takes the rows without planning or executing a
-    statement per row and writes heap pages in bulk, and psycopg formats each row in C (binary arrays are
-    dumped element by element in Python). COPY has no ON CONFLICT, so it serves only rows that cannot clash."""
-    import psycopg
-
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor, cursor.copy(
-        f"COPY {table} ({names}) FROM STDIN"
-    ) as copy:
-        if fixed:
-            for row in rows:
-                copy.write_row((*row, *fixed))
-        else:
-            for row in rows:
-                copy.write_row(row)
-    return []
 
 
 def execute(

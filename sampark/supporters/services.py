@@ -107,14 +107,15 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
         f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[])", [keys], fetch=True,
     )}
     unseen = [index for index in keys if index not in existing]
-    inserted = _copy_new(callers, unseen, fresh_ids, ciphers, now)
-    if inserted is None:  # a number was added meanwhile: insert what is still new, one by one as PostgreSQL sees it
-        inserted = insert_rows(
-            Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
-            suffix="ON CONFLICT (phone_index) DO NOTHING "
-            "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
-            suffix_params=(now,), returning=True,
-        )
+    # Not COPY: with two workers a new number is often in both batches, and a COPY that meets it has to be
+    # undone and redone; and COPY formats each row in a Python loop, which cost the CPU-bound pair of workers
+    # more than binary arrays (bench/worker_ab.sh: COPY here and for the other rows, 0.89-0.92 of the old code)
+    inserted = insert_rows(
+        Supporter, _COLUMNS, _new_rows(callers, unseen, fresh_ids, ciphers, now), constants=_new_constants(now),
+        suffix="ON CONFLICT (phone_index) DO NOTHING "
+        "RETURNING id, phone_index, public_id, language, link_version, last_confirmation_at = %s",
+        suffix_params=(now,), returning=True,
+    )
     free = {
         index for (index,) in execute(
             f"SELECT phone_index FROM {table} WHERE phone_index = ANY(%b::varchar[]) ORDER BY phone_index "
@@ -134,36 +135,6 @@ def _record_without_waiting(callers, keys, fresh_ids, ciphers, now, since) -> li
          [callers[i].phone.is_indian_mobile for i in known], now],
         fetch=True,
     ) if known else [])
-
-
-def _copy_new(callers, unseen, fresh_ids, ciphers, now) -> list[tuple] | None:
-    """PostgreSQL: the numbers read as unseen, added with COPY (ids drawn from the sequence first, so nothing
-    needs returning), in a savepoint. None when one of them was added by another batch since the read: the
-    savepoint is rolled back and the caller inserts with ON CONFLICT instead.
-
-    Nearly always every unseen number is still new, and COPY costs the database about half of an
-    `INSERT … ON CONFLICT`, which writes each row speculatively and confirms it (two WAL records a row)."""
-    import psycopg
-
-    if not unseen:
-        return []
-    table = Supporter._meta.db_table
-    ids = [row_id for (row_id,) in execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(unseen)],
-        fetch=True,
-    )]
-    rows = _new_rows(callers, unseen, fresh_ids, ciphers, now)
-    constants = _new_constants(now)
-    try:
-        with transaction.atomic():
-            insert_rows(Supporter, ("id", *_COLUMNS), [(row_id, *row) for row_id, row in zip(ids, rows, strict=True)],
-                        constants=constants)
-    except psycopg.errors.UniqueViolation:
-        return None
-    # what the RETURNING clause gives on the other paths; a new supporter has the confirmation slot exactly when
-    # _new_rows gave it one (an Indian mobile)
-    return [(row_id, index, fresh_ids[index], constants["language"], constants["link_version"],
-             callers[index].phone.is_indian_mobile) for row_id, index in zip(ids, unseen, strict=True)]
 
 
 def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
@@ -201,7 +172,6 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
                    "channel": "missed_call", "at": now},
     )
     # `new` holds only supporters this transaction created: none can have a call-back row yet, so no ON CONFLICT
-    # (which would also rule out COPY on PostgreSQL)
     insert_rows(Callback, ("supporter_id", "area_id"), new,
                 constants={"status": str(Callback.Status.PENDING), "created_at": now})
     return joined
