@@ -65,7 +65,7 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
 
 
 def execute(
-    sql: str, params: list | None, *, fetch: bool = False, binary: bool = False, prepare: bool | None = None
+    sql: str, params: list, *, fetch: bool = False, binary: bool = False, prepare: bool | None = None
 ) -> list[tuple]:
     """Run one statement in the current transaction. On PostgreSQL it binds parameters on the server: Django's
     default client-side binding quotes every array element into the SQL text, which costs more than the insert."""
