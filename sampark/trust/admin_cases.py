@@ -53,16 +53,23 @@ class TransitionForm(forms.Form):
                              help_text="when it was filed (empty: now)")
 
 
-class ReportInline(admin.TabularInline):
-    model = Report
+class HistoryInline(admin.TabularInline):
+    """Rows a case shows as its record: read, never added, changed or deleted here."""
+
     extra = 0
     can_delete = False
-    fields = ("received_at", "what", "target_as_given", "details", "language", "screenshot_link")
-    readonly_fields = fields
-    ordering = ("received_at", "id")
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class ReportInline(HistoryInline):
+    model = Report
+    fields = ("received_at", "what", "target_as_given", "details", "language", "screenshot_link")
+    ordering = ("received_at", "id")
 
     @admin.display(description="screenshot")
     def screenshot_link(self, report: Report):
@@ -72,16 +79,10 @@ class ReportInline(admin.TabularInline):
         return format_html('<a href="{}" target="_blank" rel="noopener">view</a>', url)
 
 
-class CaseEventInline(admin.TabularInline):
+class CaseEventInline(HistoryInline):
     model = CaseEvent
-    extra = 0
-    can_delete = False
     fields = ("at", "actor", "from_status", "to_status", "note", "detail")
-    readonly_fields = fields
     ordering = ("at", "id")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class CaseAdmin(ScopedAdmin):
