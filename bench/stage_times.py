@@ -68,6 +68,7 @@ if hasattr(supporters, "insert_rows"):
     timed(outreach, "insert_rows", "bulk.insert_rows (in outreach)")
 _ = ids
 
+intake.settle_process()  # as `sampark worker` does
 started = time.perf_counter()
 done = intake.run(once=True)
 total = time.perf_counter() - started

@@ -236,7 +236,7 @@ PUBLIC_RATE_LIMIT = f"{env_int('SAMPARK_PUBLIC_RATE_LIMIT', 60, minimum=1)}/m"
 # Calls per intake transaction. SQLite's one worker goes faster with big batches; PostgreSQL's two workers with
 # small ones: a new number in both workers' batches makes one wait for the other's commit (docs/intake.md).
 INTAKE_BATCH_SIZE = env_int(
-    "SAMPARK_INTAKE_BATCH_SIZE", 500 if _db["ENGINE"] == "django.db.backends.postgresql" else 2000, minimum=1
+    "SAMPARK_INTAKE_BATCH_SIZE", 500 if _db["ENGINE"] == "django.db.backends.postgresql" else 5000, minimum=1
 )
 INTAKE_WORKERS = env_int("SAMPARK_INTAKE_WORKERS", 0, minimum=0)  # 0: 2 on PostgreSQL, 1 on SQLite
 

@@ -14,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         stopping = []
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        intake.settle_process()
         try:
             total = intake.run(once=options["once"], stop=lambda: bool(stopping))
         except KeyboardInterrupt:
