@@ -43,8 +43,11 @@ def ist_time(value: str | None) -> datetime | None:
     """An aware datetime from Exotel's local IST format; junk is dropped, never a reason to lose the call."""
     if not value:
         return None
+    value = value.strip()
     try:
-        return datetime.strptime(value.strip(), EXOTEL_TIME_FORMAT).replace(tzinfo=IST)
+        if len(value) == 19 and value[10] == " " and value[13] == value[16] == ":":  # the documented form: C parser
+            return datetime.fromisoformat(value).replace(tzinfo=IST)
+        return datetime.strptime(value, EXOTEL_TIME_FORMAT).replace(tzinfo=IST)
     except ValueError:
         return None
 
