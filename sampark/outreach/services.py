@@ -4,11 +4,11 @@ import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
-from sampark.core.bulk import insert_rows, json_value
+from sampark.core.bulk import execute, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.outreach.models import Category, OutboundSms, SmsTemplate
 
@@ -80,11 +80,17 @@ def enqueue_delivery() -> None:
     deliver_sms.enqueue()
 
 
+# Messages sent between two writes of their results. A crash after a send and before its result is written
+# leaves the message queued, to be sent again: this bounds how many a crash can repeat.
+RECORD_EVERY = 50
+
+
 def deliver_due(limit: int = 500) -> int:
-    """Send queued messages whose time has come. Each message is claimed by a guarded UPDATE before sending,
-    so two senders never send one message twice."""
+    """Send queued messages whose time has come. The messages are claimed by guarded UPDATEs before sending
+    (each only if still queued with the attempt count read), so two senders never both claim one message;
+    results are written for RECORD_EVERY messages at a time, in one transaction, not two commits a message
+    (which cost the sender 430 µs of CPU a message while the webhooks needed the cores)."""
     from sampark.outreach.backends import get_backend
-    from sampark.outreach.backends.base import SmsToSend
 
     backend = get_backend()
     now = timezone.now()
@@ -93,40 +99,86 @@ def deliver_due(limit: int = 500) -> int:
         .select_related("template")
         .order_by("not_before", "id")[:limit]
     )
+    claimed = _claim(due)
     sent = 0
-    for message in due:
-        claimed = OutboundSms.objects.filter(
-            pk=message.pk, status=OutboundSms.Status.QUEUED, attempts=message.attempts
-        ).update(attempts=message.attempts + 1)
-        if not claimed:
-            continue
-        template = message.template
-        result = backend.send(
-            SmsToSend(
-                public_id=message.public_id,
-                to=pii.decrypt(message.to_cipher),
-                body=message.body,
-                template_id=template.dlt_template_id,
-                header=template.header,
-                category=template.category,
-                entity_id=template.dlt_entity_id,
-                variables=tuple(message.variables),
-            )
-        )
-        if result.ok:
-            OutboundSms.objects.filter(pk=message.pk).update(
-                status=OutboundSms.Status.SENT, sent_at=timezone.now(), provider_message_id=result.provider_message_id
-            )
-            sent += 1
-        elif result.retryable and message.attempts + 1 < MAX_ATTEMPTS:
-            backoff = timedelta(minutes=2**message.attempts)
-            OutboundSms.objects.filter(pk=message.pk).update(not_before=now + backoff, error=result.error[:300])
-        else:
-            OutboundSms.objects.filter(pk=message.pk).update(status=OutboundSms.Status.FAILED, error=result.error[:300])
-            counters.increment("sms_failed")
-    if sent:
-        counters.increment("sms_sent", sent)
+    results = []
+    try:
+        for message in due:
+            if message.pk not in claimed:
+                continue
+            results.append((message, backend.send(_to_send(message)), timezone.now()))
+            if len(results) == RECORD_EVERY:
+                sent += _record(results, now)
+                results = []
+    finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
+        sent += _record(results, now)
     return sent
+
+
+def _claim(due: list[OutboundSms]) -> set[int]:
+    """Add an attempt to each message still queued with the attempt count we read: one statement per distinct
+    count (at most MAX_ATTEMPTS), returning the ids this sender now owns."""
+    by_attempts: dict[int, list[int]] = {}
+    for message in due:
+        by_attempts.setdefault(message.attempts, []).append(message.pk)
+    table = OutboundSms._meta.db_table
+    claimed: set[int] = set()
+    for attempts, ids in by_attempts.items():
+        if connection.vendor == "postgresql":
+            match, params = "id = ANY(%s)", [ids]
+        else:
+            match, params = f"id IN ({', '.join(['%s'] * len(ids))})", ids
+        claimed.update(row[0] for row in execute(
+            f"UPDATE {table} SET attempts = %s WHERE {match} AND status = %s AND attempts = %s RETURNING id",
+            [attempts + 1, *params, str(OutboundSms.Status.QUEUED), attempts], fetch=True,
+        ))
+    return claimed
+
+
+def _to_send(message: OutboundSms):
+    from sampark.outreach.backends.base import SmsToSend
+
+    template = message.template
+    return SmsToSend(
+        public_id=message.public_id,
+        to=pii.decrypt(message.to_cipher),
+        body=message.body,
+        template_id=template.dlt_template_id,
+        header=template.header,
+        category=template.category,
+        entity_id=template.dlt_entity_id,
+        variables=tuple(message.variables),
+    )
+
+
+def _record(results: list, now: datetime) -> int:
+    """Write what happened to each sent message (sent, to retry with back-off, failed); returns how many went.
+
+    Parameters are built before the transaction opens, and each kind of outcome is one statement run over its
+    rows: on SQLite the write lock is held ~1 ms for 50 messages (the ORM's bulk_update held it 15 ms, and
+    every webhook waited behind it)."""
+    if not results:
+        return 0
+    adapt = connection.ops.adapt_datetimefield_value
+    sent, retry, failed = [], [], []
+    for message, result, at in results:
+        if result.ok:
+            sent.append((adapt(at), result.provider_message_id, message.pk))
+        elif result.retryable and message.attempts + 1 < MAX_ATTEMPTS:
+            retry.append((adapt(now + timedelta(minutes=2**message.attempts)), result.error[:300], message.pk))
+        else:
+            failed.append((result.error[:300], message.pk))
+    table = OutboundSms._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql, rows in (
+            (f"UPDATE {table} SET status = 'sent', sent_at = %s, provider_message_id = %s WHERE id = %s", sent),
+            (f"UPDATE {table} SET not_before = %s, error = %s WHERE id = %s", retry),
+            (f"UPDATE {table} SET status = 'failed', error = %s WHERE id = %s", failed),
+        ):
+            if rows:
+                cursor.executemany(sql, rows)
+        counters.increment_many({"sms_sent": len(sent), "sms_failed": len(failed)})
+    return len(sent)
 
 
 def enqueue_delivery_if_due() -> None:
