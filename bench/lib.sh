@@ -70,10 +70,12 @@ wait_healthy() {
 }
 
 # `sampark serve --no-worker`: the web server exactly as the project configures it (SAMPARK_WEB_WORKERS etc.).
+# A third argument "with-workers" starts it as deployed: with the intake workers and the SMS sender.
 start_server() {
-  local work=$1 port=$2
+  local work=$1 port=$2 no_worker=--no-worker
+  [[ ${3:-} == with-workers ]] && no_worker=
   port_free "$port" || { echo "port $port is in use" >&2; return 1; }
-  SAMPARK_PUBLIC_URL=http://127.0.0.1:$port "$SAMPARK" serve --port "$port" --no-worker \
+  SAMPARK_PUBLIC_URL=http://127.0.0.1:$port "$SAMPARK" serve --port "$port" $no_worker \
     >>"$work/serve.log" 2>&1 &
   SERVER_PID=$!
   wait_healthy "http://127.0.0.1:$port/healthz" "$SERVER_PID"

@@ -89,6 +89,16 @@ run_db() {
     "$PY" "$BENCH/worker.py" --workers 2 --interval 0.2 --out "$work/worker2.json"
   fi
 
+  noise_probe "$work" paced-workers
+  echo "--- (d) the same $RATE calls/s offered to \`sampark serve\` with its intake workers and SMS sender" >&2
+  start_server "$work" "$PORT" with-workers
+  gen_plan "$work" rd $(( RATE * DURATION ))
+  paced "$work/rd" "$base" "$DURATION" "$RATE" "$work/rd.result.json"
+  runs+=("$work/rd.plan.tsv:$work/rd.result.json")
+  sleep 2  # the workers' last pause
+  stop_server
+  "$SAMPARK" worker --once >/dev/null  # whatever the stopped workers left (normally nothing)
+
   echo "--- exactness" >&2
   local verdict=0
   "$PY" "$BENCH/check.py" --out "$work/check.json" "${runs[@]}" || verdict=$?
