@@ -1,10 +1,13 @@
 """Writes for outreach: queue SMS from DLT templates, deliver what is due through the configured backend."""
 
 import logging
+import threading
+import time as clock
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sampark.core import counters, pii
@@ -80,39 +83,74 @@ def enqueue_delivery() -> None:
     deliver_sms.enqueue()
 
 
-# Messages sent between two writes of their results. A crash after a send and before its result is written
-# leaves the message queued, to be sent again: this bounds how many a crash can repeat.
+# Messages claimed, sent and then written down together. A crash after a send and before its result is written
+# leaves the message queued, to be sent again: this bounds how many a crash can repeat. Small, too, so that on
+# SQLite each claim and each write of results holds the one write lock for a millisecond, not ten.
 RECORD_EVERY = 50
 
 
 def deliver_due(limit: int = 500) -> int:
-    """Send queued messages whose time has come. The messages are claimed by guarded UPDATEs before sending
-    (each only if still queued with the attempt count read), so two senders never both claim one message;
-    results are written for RECORD_EVERY messages at a time, in one transaction, not two commits a message
-    (which cost the sender 430 µs of CPU a message while the webhooks needed the cores)."""
+    """Send queued messages whose time has come, RECORD_EVERY at a time: claimed by guarded UPDATEs before
+    sending (each only if still queued with the attempt count read), so two senders never both claim one
+    message; results written in one transaction, not two commits a message (which cost the sender 430 µs of
+    CPU a message while the webhooks needed the cores)."""
     from sampark.outreach.backends import get_backend
 
     backend = get_backend()
     now = timezone.now()
-    due = list(
-        OutboundSms.objects.filter(status=OutboundSms.Status.QUEUED, not_before__lte=now)
-        .select_related("template")
-        .order_by("not_before", "id")[:limit]
-    )
-    claimed = _claim(due)
+    due = _due(now, limit)
     sent = 0
-    results = []
-    try:
-        for message in due:
-            if message.pk not in claimed:
-                continue
-            results.append((message, backend.send(_to_send(message)), timezone.now()))
-            if len(results) == RECORD_EVERY:
-                sent += _record(results, now)
-                results = []
-    finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
-        sent += _record(results, now)
+    for start in range(0, len(due), RECORD_EVERY):
+        chunk = due[start:start + RECORD_EVERY]
+        claimed = _claim(chunk)
+        results = []
+        try:
+            for message in chunk:
+                if message.pk in claimed:
+                    results.append((message, backend.send(_to_send(message)), timezone.now()))
+        finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
+            sent += _record(results, now)
     return sent
+
+
+class _Resume(threading.local):
+    """Where this sender's next look at the queue starts: just past the last message it read.
+
+    A sent message leaves a dead entry in the index of queued messages until vacuum removes it, and a read from
+    the start of the index steps over all of them: draining a backlog of 150,000 messages on PostgreSQL, each
+    read of 500 took 30-50 ms and grew with what had been sent. Messages only join the queue at or after the
+    present moment (a retry, a promotional hold: later still), so none appears behind the mark for long; a read
+    that finds nothing past it looks from the start, and the mark is dropped every RESCAN_SECONDS."""
+
+    def __init__(self):
+        self.after: tuple | None = None
+        self.since = clock.monotonic()
+
+    def mark(self) -> tuple | None:
+        if clock.monotonic() - self.since > RESCAN_SECONDS:
+            self.after, self.since = None, clock.monotonic()
+        return self.after
+
+
+RESCAN_SECONDS = 10.0
+_resume = _Resume()
+
+
+def _due(now: datetime, limit: int) -> list[OutboundSms]:
+    queued = (OutboundSms.objects.filter(status=OutboundSms.Status.QUEUED, not_before__lte=now)
+              .select_related("template").order_by("not_before", "id"))
+    after = _resume.mark()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Without statistics (a new database, autovacuum behind) the planner fetched every due message and
+            # sorted them; with sorting off for this read it walks the index in order and stops at the limit.
+            execute("SET LOCAL enable_sort = off", [])
+        due = list(queued.filter(Q(not_before__gt=after[0]) | Q(not_before=after[0], id__gt=after[1]))[:limit]
+                   if after else queued[:limit])
+        if not due and after:
+            due = list(queued[:limit])
+    _resume.after = (due[-1].not_before, due[-1].pk) if due else None
+    return due
 
 
 def _claim(due: list[OutboundSms]) -> set[int]:

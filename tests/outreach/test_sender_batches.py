@@ -58,3 +58,23 @@ def test_a_backend_that_raises_keeps_what_went_out_before_it(queued, monkeypatch
     monkeypatch.setattr(file, "send", real_send)
     assert services.deliver_due() == len(queued) - breaks_at
     assert OutboundSms.objects.filter(status="sent").count() == len(queued)
+
+
+def test_a_message_that_appears_behind_the_read_mark_is_still_sent(queued, confirmation_templates):
+    assert services.deliver_due() == len(queued)
+    # a batch that committed late: its message is due from before the last one the sender read
+    earlier = queued[0].not_before - services.timedelta(seconds=1)
+    late = OutboundSms.objects.create(
+        public_id="late00000001", to_cipher=pii.encrypt("+919876599999"), template=confirmation_templates[0],
+        body="late", variables=["v"], not_before=earlier, created_at=earlier)
+    assert services.deliver_due() == 1  # nothing past the mark: the sender looks from the start
+    late.refresh_from_db()
+    assert late.status == "sent"
+
+
+def test_reads_resume_past_the_last_message_read(queued):
+    services._resume.after = None
+    first = services._due(services.timezone.now(), 10)
+    second = services._due(services.timezone.now(), 10)  # nothing claimed in between: still a new ten
+    assert [m.pk for m in first] == [m.pk for m in queued[:10]]
+    assert [m.pk for m in second] == [m.pk for m in queued[10:20]]

@@ -1,4 +1,4 @@
-"""`sampark serve` for real: gunicorn + workers in child processes, a signed missed call end to end."""
+"""`sampark serve` for real: granian + workers in child processes, a signed missed call end to end."""
 
 import json
 import os
@@ -81,12 +81,24 @@ def test_missed_call_through_the_real_server_becomes_a_supporter(served):
 def test_sigterm_stops_server_and_workers(served):
     _base, _token, server = served
     children = [int(pid) for pid in open(f"/proc/{server.pid}/task/{server.pid}/children").read().split()]
-    assert len(children) == 3  # gunicorn, intake worker, task worker
+    assert len(children) == 3  # granian, intake worker, task worker
     server.send_signal(signal.SIGTERM)
     assert server.wait(timeout=20) == 0
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_workers_yield_the_cpu_to_the_web_server(served):
+    """Under CPU contention providers wait on the web server, not on the workers: they run at lower priority."""
+    _base, _token, server = served
+    niceness = {}
+    for pid in open(f"/proc/{server.pid}/task/{server.pid}/children").read().split():
+        command = open(f"/proc/{pid}/cmdline").read().split("\0")
+        role = "web" if "granian" in command else command[command.index("sampark.cli") + 1]
+        niceness[role] = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[16])
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    assert niceness == {"web": base, "worker": base + 10, "db_worker": base + 10}
 
 
 def test_demo_loads_and_is_idempotent(tmp_path):
