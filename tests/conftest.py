@@ -2,8 +2,8 @@ import pytest
 
 from sampark.core.phones import normalise
 from sampark.geo import series
-from sampark.outreach import services as outreach_services
 from sampark.geo.models import Area, Level
+from sampark.outreach import services as outreach_services
 from sampark.telephony import numbers
 
 

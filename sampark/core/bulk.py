@@ -14,7 +14,6 @@ from django.db import connection
 from django.db.models import Model
 
 
-
 def _pg_types(model: type[Model], columns: tuple[str, ...]) -> list[str]:
     by_column = {field.column: field for field in model._meta.concrete_fields}
     return [by_column[column].target_field.db_type(connection) if by_column[column].is_relation

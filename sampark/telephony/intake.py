@@ -235,7 +235,8 @@ def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
     try:
         cursor.executemany(
             f"UPDATE {table} SET outcome = 'accepted', supporter_id = ?, processed_at = ? WHERE id = ?",
-            [(supporter_id, processed_at, call_id) for call_id, supporter_id in zip(call_ids, supporter_ids)],
+            [(supporter_id, processed_at, call_id)
+             for call_id, supporter_id in zip(call_ids, supporter_ids, strict=True)],
         )
     finally:
         cursor.close()

@@ -4,9 +4,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.test import RequestFactory
 from hypothesis import given
 from hypothesis import strategies as st
-from django.test import RequestFactory
 
 from sampark.telephony.providers import exotel
 from sampark.telephony.providers.base import MAX_CALL_ID_LENGTH, MAX_CALLER_LENGTH, BadPayload
