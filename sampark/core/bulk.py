@@ -9,8 +9,9 @@ a fixed handful of parameters whatever the row count); on SQLite, whose driver b
 import functools
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model
 
 
@@ -81,6 +82,22 @@ def _sqlite_chunks(rows: list) -> Iterator[list]:
 def _sqlite_values_statement(table: str, names: str, width: int, count: int, suffix: str) -> str:
     row = "(" + ", ".join(["?"] * width) + ")"
     return f"INSERT INTO {table} ({names}) VALUES {', '.join([row] * count)} {suffix}"
+
+
+@contextmanager
+def in_index_order():
+    """PostgreSQL: read a queue's partial index in its order and stop at the LIMIT. Without statistics (a new
+    database before autovacuum's first ANALYZE, or autovacuum behind) the planner fetched every queued row and
+    sorted them, read after read; with sorting off for the read it walks the index. SET LOCAL lasts until the
+    transaction ends, so it is turned back on after the read (inside the caller's transaction) or lasts only
+    for a transaction of the read's own. Nothing on SQLite, where a transaction would take the write lock."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with nullcontext() if connection.in_atomic_block else transaction.atomic():
+        execute("SET LOCAL enable_sort = off", [])
+        yield
+        execute("SET LOCAL enable_sort = on", [])
 
 
 def execute(

@@ -1,9 +1,6 @@
 """Writes for outreach: queue SMS from DLT templates, deliver what is due through the configured backend."""
 
 import logging
-import threading
-import time as clock
-from contextlib import nullcontext
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sampark.core import counters, pii
-from sampark.core.bulk import execute, insert_rows, json_value
+from sampark.core.bulk import execute, in_index_order, insert_rows, json_value
 from sampark.core.ids import public_id
+from sampark.core.marks import ResumeMarks
 from sampark.outreach.models import Category, OutboundSms, SmsTemplate
 
 log = logging.getLogger(__name__)
@@ -114,44 +112,24 @@ def deliver_due(limit: int = 500) -> int:
     return sent
 
 
-class _Resume(threading.local):
-    """Where this sender's next look at the queue starts: just past the last message it read.
-
-    A sent message leaves a dead entry in the index of queued messages until vacuum removes it, and a read from
-    the start of the index steps over all of them: draining a backlog of 150,000 messages on PostgreSQL, each
-    read of 500 took 30-50 ms and grew with what had been sent. Messages only join the queue at or after the
-    present moment (a retry, a promotional hold: later still), so none appears behind the mark for long; a read
-    that finds nothing past it looks from the start, and the mark is dropped every RESCAN_SECONDS."""
-
-    def __init__(self):
-        self.after: tuple | None = None
-        self.since = clock.monotonic()
-
-    def mark(self) -> tuple | None:
-        if clock.monotonic() - self.since > RESCAN_SECONDS:
-            self.after, self.since = None, clock.monotonic()
-        return self.after
-
-
-RESCAN_SECONDS = 10.0
-_resume = _Resume()
+# Where this sender's next read of the queue starts: just past the last message it read (core/marks.py has
+# why; draining 150,000 messages on PostgreSQL, each read of 500 had taken 30-50 ms over the dead entries of
+# those sent). Messages join the queue at or after the present moment (a retry, a promotional hold: later
+# still), so one appears behind the mark only when its batch commits late; a read that finds nothing past the
+# mark looks from the start.
+_resume = ResumeMarks(rescan_seconds=10.0)
 
 
 def _due(now: datetime, limit: int) -> list[OutboundSms]:
     queued = (OutboundSms.objects.filter(status=OutboundSms.Status.QUEUED, not_before__lte=now)
               .select_related("template").order_by("not_before", "id"))
-    after = _resume.mark()
-    # PostgreSQL without statistics (a new database, autovacuum behind) fetched every due message and sorted
-    # them; with sorting off for this read it walks the index in order and stops at the limit. SET LOCAL needs a
-    # transaction; on SQLite a transaction would take the one write lock for a read, and the webhooks wait.
-    with transaction.atomic() if connection.vendor == "postgresql" else nullcontext():
-        if connection.vendor == "postgresql":
-            execute("SET LOCAL enable_sort = off", [])
+    after = _resume.get()
+    with in_index_order():
         due = list(queued.filter(Q(not_before__gt=after[0]) | Q(not_before=after[0], id__gt=after[1]))[:limit]
                    if after else queued[:limit])
         if not due and after:
             due = list(queued[:limit])
-    _resume.after = (due[-1].not_before, due[-1].pk) if due else None
+    _resume.set((due[-1].not_before, due[-1].pk) if due else None)
     return due
 
 

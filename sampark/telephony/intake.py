@@ -8,7 +8,6 @@ the whole batch back to pending.
 
 import gc
 import logging
-import threading
 import time
 from typing import NamedTuple
 
@@ -18,7 +17,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
-from sampark.core.bulk import execute
+from sampark.core.bulk import execute, in_index_order
+from sampark.core.marks import ResumeMarks
 from sampark.core.phones import UnusableNumber, normalise
 from sampark.geo import series
 from sampark.outreach import services as outreach
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 OLDEST_FIRST_LOCK = 0x5A4D_0001
 MAX_FAILURES_ONCE = 3  # consecutive failed batches after which `worker --once` stops
 SQLITE_CHECKPOINT_PAGES = 10_000  # 4 KiB pages: the WAL is folded into the database every ~40 MB
-RESCAN_SECONDS = 10.0  # how often a worker's claims look at its whole end of the queue again (_Resume)
+RESCAN_SECONDS = 10.0  # how often a worker's claims look at its whole end of the queue again (_resume)
 # During a burst the SMS sender is nudged at most this often, not after every batch: each nudge is a task row
 # committed durably, which on PostgreSQL also waits for the flush of everything the batches wrote before it.
 DELIVERY_NUDGE_SECONDS = 1.0
@@ -56,34 +56,17 @@ class BatchResult(NamedTuple):
     sms_queued: int
 
 
-class _Resume(threading.local):
-    """Where this worker's next PostgreSQL claim starts, for each end of the queue.
-
-    A processed call leaves a dead entry in the partial index of pending calls until vacuum removes it, and a
-    claim from the start of the index steps over all of them: with batches of 500 that made one worker's
-    200,000 calls quadratic (3,300 calls/s instead of 6,000). So a claim starts just past this worker's last
-    batch in its direction, or at the first call that batch left pending. Nothing is skipped for good: a
-    claim that finds nothing past the mark looks again from the end, and every RESCAN_SECONDS the marks are
-    dropped (a call behind a mark can be pending because another worker's batch rolled back)."""
-
-    def __init__(self):
-        self.marks: dict[bool, int] = {}
-        self.since = time.monotonic()
-
-    def mark(self, oldest_first: bool) -> int | None:
-        if time.monotonic() - self.since > RESCAN_SECONDS:
-            self.marks.clear()
-            self.since = time.monotonic()
-        return self.marks.get(oldest_first)
-
-    def remember(self, oldest_first: bool, claimed: list[int], left_pending: list[int]) -> None:
-        if oldest_first:
-            self.marks[True] = min(left_pending) - 1 if left_pending else max(claimed)
-        else:
-            self.marks[False] = max(left_pending) + 1 if left_pending else min(claimed)
+# Where this worker's next PostgreSQL claim starts, per end of the queue: just past its last batch in that
+# direction, or at the first call that batch left pending (core/marks.py has why). With batches of 500 and no
+# marks, one worker's 200,000 calls went quadratic (3,300 calls/s instead of 6,000). A claim that finds nothing
+# past its mark looks again from the end.
+_resume = ResumeMarks(RESCAN_SECONDS)
 
 
-_resume = _Resume()
+def _next_mark(oldest_first: bool, claimed: list[int], left_pending: list[int]) -> int:
+    if oldest_first:
+        return min(left_pending) - 1 if left_pending else max(claimed)
+    return max(left_pending) + 1 if left_pending else min(claimed)
 
 
 def _claim(limit: int) -> tuple[list[tuple], bool]:
@@ -95,7 +78,7 @@ def _claim(limit: int) -> tuple[list[tuple], bool]:
     SQLite removes an index entry when the call is processed, so its claim needs no mark."""
     if connection.vendor == "postgresql":  # binary results: no timestamp parsing from text, no ORM rows
         ((oldest_first,),) = execute("SELECT pg_try_advisory_xact_lock(%s)", [OLDEST_FIRST_LOCK], fetch=True)
-        mark = _resume.mark(oldest_first)
+        mark = _resume.get(oldest_first)
         rows = _claim_on_postgresql(limit, oldest_first, mark)
         if not rows and mark is not None:
             rows = _claim_on_postgresql(limit, oldest_first, None)
@@ -107,18 +90,15 @@ def _claim(limit: int) -> tuple[list[tuple], bool]:
 
 
 def _claim_on_postgresql(limit: int, oldest_first: bool, mark: int | None) -> list[tuple]:
-    """The pending index read in id order, stopping at the limit. Without statistics (a new database before
-    autovacuum's first ANALYZE, or autovacuum off) the planner instead fetched every pending call and sorted
-    them, for every batch: 87 µs a call in the benchmark. Turning sorts off for the claim leaves it the index."""
+    """The pending index read in id order, stopping at the limit (in_index_order: without statistics the
+    planner fetched every pending call and sorted them, for every batch: 87 µs a call in the benchmark)."""
     past_mark = "" if mark is None else f" AND id {'>' if oldest_first else '<'} %s"
-    execute("SET LOCAL enable_sort = off", [])
-    rows = execute(
-        f"SELECT id, number_id, caller_cipher, COALESCE(started_at, received_at) FROM {Call._meta.db_table} "
-        f"WHERE processed_at IS NULL{past_mark} ORDER BY id{'' if oldest_first else ' DESC'} LIMIT %s "
-        "FOR UPDATE SKIP LOCKED", ([] if mark is None else [mark]) + [limit], fetch=True, binary=True,
-    )
-    execute("SET LOCAL enable_sort = on", [])
-    return rows
+    with in_index_order():
+        return execute(
+            f"SELECT id, number_id, caller_cipher, COALESCE(started_at, received_at) FROM {Call._meta.db_table} "
+            f"WHERE processed_at IS NULL{past_mark} ORDER BY id{'' if oldest_first else ' DESC'} LIMIT %s "
+            "FOR UPDATE SKIP LOCKED", ([] if mark is None else [mark]) + [limit], fetch=True, binary=True,
+        )
 
 
 def _settle_batch_durability() -> None:
@@ -193,7 +173,7 @@ def _process_batch(limit: int | None = None) -> BatchResult:
             for call_id in callers.pop(index).call_ids:
                 del index_of_call[call_id]
                 left_pending.append(call_id)
-        _resume.remember(oldest_first, [row[0] for row in rows], left_pending)
+        _resume.set(_next_mark(oldest_first, [row[0] for row in rows], left_pending), oldest_first)
         now = timezone.now()
         # One touch per supporter per batch, listing its calls: the timeline shows each call (the call rows have
         # their times), and a burst of repeat calls does not write a row per call twice over.
@@ -230,16 +210,12 @@ def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
                 f"FROM unnest(%b::bigint[], %b::bigint[]) AS v(id, sid) WHERE {table}.id = v.id",
                 [processed_at, call_ids, supporter_ids])
         return
-    connection.ensure_connection()
-    cursor = connection.connection.cursor()
-    try:
+    with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {table} SET outcome = 'accepted', supporter_id = ?, processed_at = ? WHERE id = ?",
+            f"UPDATE {table} SET outcome = 'accepted', supporter_id = %s, processed_at = %s WHERE id = %s",
             [(supporter_id, processed_at, call_id)
              for call_id, supporter_id in zip(call_ids, supporter_ids, strict=True)],
         )
-    finally:
-        cursor.close()
 
 
 def settle_process() -> None:
@@ -270,7 +246,7 @@ def run(*, once: bool = False, idle_sleep: float = 0.2, stop=lambda: False) -> i
             failures = 0
         except Exception:  # keep the worker alive; the batch rolled back and will be retried
             log.exception("intake batch failed")
-            _resume.marks.clear()  # its calls are pending again, behind the mark it left
+            _resume.clear()  # its calls are pending again, behind the mark it left
             failures += 1
             # A failed batch says nothing about the queue: --once retries it (a deadlock victim succeeds next
             # time) and gives up only when batches keep failing.

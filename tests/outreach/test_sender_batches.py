@@ -73,7 +73,7 @@ def test_a_message_that_appears_behind_the_read_mark_is_still_sent(queued, confi
 
 
 def test_reads_resume_past_the_last_message_read(queued):
-    services._resume.after = None
+    services._resume.clear()
     first = services._due(services.timezone.now(), 10)
     second = services._due(services.timezone.now(), 10)  # nothing claimed in between: still a new ten
     assert [m.pk for m in first] == [m.pk for m in queued[:10]]

@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from sampark.core import counters, pii
+from sampark.core.marks import ResumeMarks
 from sampark.outreach.models import OutboundSms
 from sampark.supporters.models import Callback, Consent, Supporter, Touch
 from sampark.telephony import intake
@@ -218,7 +219,7 @@ def test_a_claim_starts_past_the_last_batch_and_still_finds_every_call(log_call,
         marks.append(mark)
         return real_claim(limit, oldest_first, mark)
 
-    monkeypatch.setattr(intake, "_resume", intake._Resume())
+    monkeypatch.setattr(intake, "_resume", ResumeMarks(intake.RESCAN_SECONDS))
     monkeypatch.setattr(intake, "_claim_on_postgresql", claim)
     while intake.process_batch(limit=10):
         pass
