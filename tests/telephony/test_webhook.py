@@ -113,6 +113,8 @@ def test_oversized_body(client, generic_number, settings):
     (json.dumps({"call_id": "", "from": "9876500001"}).encode(), "call_id"),
     (json.dumps({"call_id": {"x": 1}}).encode(), "call_id"),
     (json.dumps({"call_id": "x" * 500}).encode(), "call_id"),
+    (json.dumps({"call_id": "a\u0000b", "from": "9876500001"}).encode(), "call_id"),  # PostgreSQL cannot store NUL
+    (json.dumps({"call_id": "a\nb", "from": "9876500001"}).encode(), "call_id"),
     (json.dumps({"call_id": "a", "at": "yesterday"}).encode(), "at"),
     (b'{"call_id": "\xff\xfe"}', "body"),
 ])
@@ -120,6 +122,13 @@ def test_malformed_bodies_are_named_400s_and_not_calls(client, generic_number, b
     response = post_generic(client, None, body=body)
     assert response.status_code == 400
     assert response.json()["field"] == field
+    assert Call.objects.count() == 0
+
+
+def test_a_nul_in_a_query_string_call_id_is_a_named_400(client, exotel_number):
+    response = client.get("/hooks/exotel/ex/?key=exo-key&CallSid=s%001&CallFrom=09876500001")
+    assert response.status_code == 400
+    assert response.json()["field"] == "CallSid"
     assert Call.objects.count() == 0
 
 

@@ -10,6 +10,7 @@ An adapter module defines:
 """
 
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +19,8 @@ from django.http import HttpRequest
 
 MAX_CALL_ID_LENGTH = 128
 MAX_CALLER_LENGTH = 64
+# Control characters have no place in an id, and PostgreSQL's text type cannot store NUL at all.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ def required(params, field: str, *alternatives: str, max_length: int = MAX_CALL_
             value = str(value).strip()
             if len(value) > max_length:
                 raise BadPayload(name, f"longer than {max_length} characters")
+            if _CONTROL.search(value):
+                raise BadPayload(name, "contains control characters")
             return value
     names = " or ".join((field, *alternatives))
     raise BadPayload(names, "missing")
