@@ -4,7 +4,7 @@ from sampark.core.phones import normalise
 from sampark.geo import series
 from sampark.geo.models import Area, Level
 from sampark.outreach import services as outreach_services
-from sampark.telephony import numbers
+from sampark.telephony import calllog, numbers
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +18,7 @@ def isolated_caches(settings, tmp_path):
     numbers.forget()
     series.forget()
     normalise.cache_clear()
+    calllog.writer.close()  # its connection would keep the test database from being flushed or dropped
 
 
 @pytest.fixture

@@ -112,7 +112,9 @@ def execute(
     import psycopg
 
     connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor:
+    # Django's exception classes, and a connection marked for its health check after a non-data error, as
+    # for the ORM's own statements.
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         # binary results: no parsing of timestamps from text. prepare=True: a server-side prepared statement
         # (Django turns psycopg's automatic preparation off, for connection poolers).
         cursor.execute(sql, params, binary=binary, prepare=prepare)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from sampark.core import counters, pii
 from sampark.core.bulk import execute
-from sampark.telephony import numbers
+from sampark.telephony import calllog, numbers
 from sampark.telephony.models import Call, PublishedNumber
 from sampark.telephony.providers import PROVIDERS
 from sampark.telephony.providers.base import InboundCall
@@ -21,25 +21,28 @@ _INSERT = (
 def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
     """Write the call before the provider gets its reply. False when this provider call id was seen before.
 
-    One statement in autocommit: ON CONFLICT makes a redelivery a no-op even when two arrive at once.
+    One statement in autocommit: ON CONFLICT makes a redelivery a no-op even when two arrive at once. On
+    PostgreSQL the web process's call-log writer commits concurrent calls together (calllog.py), unless the
+    caller is inside a transaction, which the row must then be part of. Raises calllog.CallLogUnavailable.
     """
     ops = connection.ops
-    params = [
+    params = (
         number.id,
         number.provider,
         call.provider_call_id,
         pii.encrypt(call.caller),
         ops.adapt_datetimefield_value(timezone.now()),
         ops.adapt_datetimefield_value(call.started_at) if call.started_at else None,
-    ]
-    if connection.vendor == "postgresql":
-        # A prepared statement with server-side parameters: PostgreSQL parses and plans it once per connection,
-        # not once per call, and the ciphertext is not quoted into SQL text.
-        inserted = bool(execute(_INSERT, params, fetch=True, prepare=True))
-    else:
+    )
+    if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(_INSERT, params)
             inserted = cursor.fetchone() is not None
+    elif connection.in_atomic_block:
+        # A prepared statement with server-side parameters: PostgreSQL parses and plans it once per connection.
+        inserted = bool(execute(_INSERT, list(params), fetch=True, prepare=True))
+    else:
+        inserted = calllog.writer.write(params)
     if not inserted:
         counters.increment("calls_duplicate")
     return inserted

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from sampark.core import counters
 from sampark.telephony import numbers, services
+from sampark.telephony.calllog import CallLogUnavailable
 from sampark.telephony.providers import PROVIDERS
 from sampark.telephony.providers.base import BadPayload
 
@@ -64,5 +65,10 @@ def hook(request: HttpRequest, provider: str, slug: str) -> HttpResponse:
         call = adapter.parse(request)
     except BadPayload as exc:
         return error(400, exc.problem, exc.field)
-    services.log_call(number, call)
+    try:
+        services.log_call(number, call)
+    except CallLogUnavailable as exc:  # the provider retries a 5xx; the call id makes a retry safe
+        response = error(503, f"{exc}; retry")
+        response["Retry-After"] = "5"
+        return response
     return adapter.reply(call)
