@@ -4,7 +4,7 @@
 - A well-formed webhook path (/hooks/<provider>/<slug>/): ``HookApplication`` calls the view directly, with the
   three middleware that matter to a provider (security headers, host validation, X-Frame-Options) run as plain
   calls. No sessions, locale, CSRF, auth or messages (a provider uses none of them), no URL resolver, no
-  per-request signals. Together these were a sixth of a webhook's CPU on PostgreSQL (bench/README.md).
+  per-request signals. Together these were a sixth of a webhook's CPU in-process (README, Benchmarks).
 - Any other path under /hooks/ (no trailing slash, extra segments): Django's handler with those three middleware
   and the URL resolver, so 404s and redirects are exactly Django's.
 """
