@@ -36,24 +36,7 @@ fresh_database "$db" "$work"
 register_numbers "$work"
 "$PY" "$BENCH/setup_db.py"
 
-pg() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
-  "$PG_ADMIN_URL" "$1"; }
-if [[ $db == postgres ]]; then
-  pg "DROP DATABASE IF EXISTS ${PG_BENCH_DB}_snapshot WITH (FORCE)"
-  pg "CREATE DATABASE ${PG_BENCH_DB}_snapshot TEMPLATE $PG_BENCH_DB STRATEGY FILE_COPY"
-else
-  cp -a "$SAMPARK_DATA_DIR" "$work/snapshot"
-fi
-restore() {
-  if [[ $db == postgres ]]; then
-    pg "DROP DATABASE IF EXISTS $PG_BENCH_DB WITH (FORCE)"
-    pg "CREATE DATABASE $PG_BENCH_DB TEMPLATE ${PG_BENCH_DB}_snapshot STRATEGY FILE_COPY"
-  else
-    rm -rf "$SAMPARK_DATA_DIR"
-    cp -a "$work/snapshot" "$SAMPARK_DATA_DIR"
-  fi
-  sync
-}
+snapshot_database "$db" "$work"
 
 # CPU ticks of the web server's processes (granian), the database server's (postgres) and the whole machine.
 cpu_ticks() {
@@ -85,7 +68,7 @@ for round in $(seq 1 "$rounds"); do
   for tree in "${trees[@]}"; do
     name=$([[ $tree == "$ROOT" ]] && echo "this tree" || echo "$old_rev")
     tag=r$round-$([[ $tree == "$ROOT" ]] && echo new || echo old)
-    restore
+    restore_database "$db" "$work"
     cd "$tree"  # python puts the working directory first on sys.path: the server must start inside its tree
     PYTHONPATH=$tree start_server "$work" "$PORT"
     cd "$ROOT"

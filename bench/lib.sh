@@ -180,3 +180,26 @@ print(max(5000, int(r['statuses'].get('200', 0) / r['seconds'] * 22)))" "$measur
     wrk_calls once "$part" "$base" 30 "$THREADS" "$CONNS" "$part.result.json"
   done
 }
+
+# snapshot_database DB WORK / restore_database DB WORK: a copy of the bench database (PostgreSQL: a template
+# database PG_BENCH_DB_snapshot; SQLite: the data dir) that each A/B run starts from.
+_pg_admin() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
+  "$PG_ADMIN_URL" "$1"; }
+snapshot_database() {
+  if [[ $1 == postgres ]]; then
+    _pg_admin "DROP DATABASE IF EXISTS ${PG_BENCH_DB}_snapshot WITH (FORCE)"
+    _pg_admin "CREATE DATABASE ${PG_BENCH_DB}_snapshot TEMPLATE $PG_BENCH_DB STRATEGY FILE_COPY"
+  else
+    cp -a "$SAMPARK_DATA_DIR" "$2/snapshot"
+  fi
+}
+restore_database() {
+  if [[ $1 == postgres ]]; then
+    _pg_admin "DROP DATABASE IF EXISTS $PG_BENCH_DB WITH (FORCE)"
+    _pg_admin "CREATE DATABASE $PG_BENCH_DB TEMPLATE ${PG_BENCH_DB}_snapshot STRATEGY FILE_COPY"
+  else
+    rm -rf "$SAMPARK_DATA_DIR"
+    cp -a "$2/snapshot" "$SAMPARK_DATA_DIR"
+  fi
+  sync
+}

@@ -35,27 +35,16 @@ register_numbers "$work"
 gen_plan "$work" ab "$calls"
 "$PY" "$BENCH/log_calls.py" "$work/ab.plan.tsv"
 
-pg() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
-  "$PG_ADMIN_URL" "$1"; }
-if [[ $db == postgres ]]; then
-  pg "DROP DATABASE IF EXISTS sampark_ab_snapshot WITH (FORCE)"
-  pg "CREATE DATABASE sampark_ab_snapshot TEMPLATE $PG_BENCH_DB STRATEGY FILE_COPY"
-else
-  cp -a "$SAMPARK_DATA_DIR" "$work/snapshot"
-fi
+snapshot_database "$db" "$work"
 
 restore() {
+  restore_database "$db" "$work"
   if [[ $db == postgres ]]; then
-    pg "DROP DATABASE IF EXISTS $PG_BENCH_DB WITH (FORCE)"
-    pg "CREATE DATABASE $PG_BENCH_DB TEMPLATE sampark_ab_snapshot STRATEGY FILE_COPY"
     # fresh statistics and a checkpoint just before each run: every run starts from the same state
     pg_run "VACUUM ANALYZE"
     pg_run "CHECKPOINT"
-  else
-    rm -rf "$SAMPARK_DATA_DIR"
-    cp -a "$work/snapshot" "$SAMPARK_DATA_DIR"
+    sync
   fi
-  sync
 }
 pg_run() { "$PY" -c "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])" \
   "$DATABASE_URL" "$1"; }

@@ -1,8 +1,8 @@
-"""Group commit for the webhook's call-log INSERT on PostgreSQL (docs/intake.md, "Group commit").
+"""Group commit for the webhook's call-log INSERT on PostgreSQL (docs/intake.md, "The webhook's write: group commit").
 
 A webhook may reply only once its call is durably in the log. One INSERT and commit per call costs PostgreSQL
 ~250 µs of CPU and the web process ~145 µs in the driver; the same rows written eight to a statement cost ~50
-and ~20 each (bench/README.md). So each web process has one writer thread with its own connection. Request
+and ~20 each (docs/intake.md). So each web process has one writer thread with its own connection. Request
 threads hand it their row and wait; it writes everything that queued up while its previous statement ran in
 one statement (one transaction, one durable commit) and tells each request whether its call was new. Nothing
 waits on a timer: a lone call is written at once, and batches grow only when calls arrive faster than a commit.
