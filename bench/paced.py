@@ -77,6 +77,7 @@ def run(args) -> dict:
     open_conns: dict[int, Conn] = {}
     closing: list[tuple[float, int, socket.socket]] = []  # heap of (close at, seq, socket) for --close-delay
     close_delay = args.close_delay / 1000
+    timeline: list[tuple[float, float]] | None = [] if args.timeline else None
     clock = time.monotonic
     cpu0 = time.process_time()
     t0 = clock() + 0.05
@@ -100,6 +101,8 @@ def run(args) -> dict:
                 answered += 1
                 scheduled.append(conn.done - conn.slot)
                 service.append(conn.done - conn.started)
+                if timeline is not None:
+                    timeline.append((conn.slot - t0, conn.done - conn.slot))
         if ok and close_delay:
             heapq.heappush(closing, (conn.done + close_delay, id(conn), conn.sock))
         else:
@@ -151,6 +154,8 @@ def run(args) -> dict:
             break
     sent_for = (t0 + (total - 1) / args.rate) - t0 if total else 0
     cpu = time.process_time() - cpu0
+    if timeline is not None:
+        write_timeline(args.timeline, timeline)
     scheduled.sort()
     service.sort()
     ms = 1000.0
@@ -182,6 +187,20 @@ def run(args) -> dict:
     }
 
 
+def write_timeline(path: str, timeline: list[tuple[float, float]]) -> None:
+    """Per second of the schedule: calls answered, p50/p99/max latency from the schedule, in ms (tab-separated),
+    to see when a slow tail happens (a worker's commit, a checkpoint) rather than only that it does."""
+    by_second: dict[int, list[float]] = {}
+    for offset, latency in timeline:
+        by_second.setdefault(int(offset), []).append(latency * 1000)
+    lines = ["second\tcalls\tp50_ms\tp99_ms\tmax_ms"]
+    for second in sorted(by_second):
+        values = sorted(by_second[second])
+        p50, p99 = percentile(values, 50), percentile(values, 99)
+        lines.append(f"{second}\t{len(values)}\t{p50:.1f}\t{p99:.1f}\t{values[-1]:.1f}")
+    Path(path).write_text("\n".join(lines) + "\n")
+
+
 def raise_fd_limit() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < hard:
@@ -201,6 +220,7 @@ def main() -> None:
         default=0.0,
         help="ms to wait after the response before closing, as a distant client's FIN would",
     )
+    parser.add_argument("--timeline", help="also write per-second latency percentiles to this file")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     raise_fd_limit()  # an overloaded server can have thousands of these calls open at once

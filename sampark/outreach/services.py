@@ -1,6 +1,7 @@
 """Writes for outreach: queue SMS from DLT templates, deliver what is due through the configured backend."""
 
 import logging
+import time as time_module
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -110,6 +111,27 @@ def deliver_due(limit: int = 500) -> int:
         finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
             sent += _record(results, now)
     return sent
+
+
+SEND_CHUNK = 500  # messages read at a time while nobody is calling
+
+
+def deliver_all(pacer=None) -> int:
+    """Send everything due, SEND_CHUNK at a time; returns how many went. While missed calls are arriving, at
+    the pace of the arrivals, in smaller chunks (telephony/pacing.py), so the webhooks keep the cores."""
+    from sampark.telephony import pacing
+
+    pacer = pacer or pacing.Pacer(pacing.CATCH_UP, SEND_CHUNK)
+    limit, total = pacer.full_batch, 0
+    while True:
+        started = time_module.monotonic()
+        sent = deliver_due(limit)
+        if not sent:
+            return total
+        total += sent
+        limit, pause = pacer.after(sent, time_module.monotonic() - started)
+        if pause:
+            time_module.sleep(pause)
 
 
 # Where this sender's next read of the queue starts: just past the last message it read (core/marks.py has

@@ -8,19 +8,14 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+
+from sampark.telephony import intake
 
 
 def web_workers() -> int:
     # One granian process per core, each with threads that wait on the database in parallel: measured best
     # against gunicorn's sync and threaded workers (README, bench/servers.sh).
     return int(os.environ.get("SAMPARK_WEB_WORKERS") or os.cpu_count() or 1)
-
-
-def intake_workers() -> int:
-    """Two on PostgreSQL, where SKIP LOCKED lets them share the queue (7.4k vs 4.6k calls/s measured); one on
-    SQLite, whose single writer would only make a second one wait."""
-    return settings.INTAKE_WORKERS or (2 if connection.vendor == "postgresql" else 1)
 
 
 # Background workers yield the CPU to the web processes when both want it: a provider waits on every webhook,
@@ -69,7 +64,7 @@ class Command(BaseCommand):
         commands = {"web": web}
         if not options["no_worker"]:
             sampark = [sys.executable, "-m", "sampark.cli"]
-            for n in range(intake_workers()):
+            for n in range(intake.worker_count()):
                 commands[f"intake-{n + 1}"] = [*sampark, "worker"]
             commands["tasks"] = [*sampark, "db_worker", "--interval", "0.5"]
         children = {
