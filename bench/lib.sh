@@ -154,12 +154,13 @@ wrk_plain() {
 }
 
 # paced PREFIX BASE SECONDS RATE RESULT: sign PREFIX.plan.tsv now, then the open-loop client (bench/paced.py).
+# WARMUP=S: the first S of those seconds are sent and counted but left out of the latencies.
 paced() {
   local prefix=$1 base=$2 seconds=$3 rate=$4 result=$5
   "$PY" "$BENCH/gen_requests.py" render --numbers "$(dirname "$prefix")/numbers.json" --plan "$prefix.plan.tsv" \
     --base "$base" --out "$prefix.req.tsv"
   "$PY" "$BENCH/paced.py" --requests "$prefix.req.tsv" --rate "$rate" --seconds "$seconds" --url "$base" \
-    --out "$result" >"$result.txt"
+    --warmup "${WARMUP:-0}" --timeline "$result.timeline.tsv" --out "$result" >"$result.txt"
   summarise "$result"
 }
 

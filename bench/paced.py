@@ -99,8 +99,9 @@ def run(args) -> dict:
                 statuses[status] = statuses.get(status, 0) + 1
                 errors["status"] += code > 399
                 answered += 1
-                scheduled.append(conn.done - conn.slot)
-                service.append(conn.done - conn.started)
+                if conn.slot - t0 >= args.warmup:
+                    scheduled.append(conn.done - conn.slot)
+                    service.append(conn.done - conn.started)
                 if timeline is not None:
                     timeline.append((conn.slot - t0, conn.done - conn.slot))
         if ok and close_delay:
@@ -164,6 +165,7 @@ def run(args) -> dict:
         "client": "bench/paced.py (open loop, one connection per request)",
         "offered_per_second": args.rate,
         "connections": peak,
+        "warmup_seconds": args.warmup,  # sent and counted, but left out of the latencies
         "seconds": round(sent_for, 3),
         "requests": answered,
         "statuses": statuses,
@@ -220,6 +222,8 @@ def main() -> None:
         default=0.0,
         help="ms to wait after the response before closing, as a distant client's FIN would",
     )
+    parser.add_argument("--warmup", type=float, default=0.0,
+                        help="seconds at the start whose calls are sent and counted but left out of the latencies")
     parser.add_argument("--timeline", help="also write per-second latency percentiles to this file")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()

@@ -64,7 +64,8 @@ def main() -> None:
     rd = load(work / "rd.result.json")
     if rd:
         out.append(
-            f"| (d) the same, `sampark serve` with its workers (intake, SMS sender) running "
+            f"| (d) the same, `sampark serve` with its workers (intake, SMS sender) running, after a "
+            f"{rd.get('warmup_seconds', 0):g} s warm-up at that rate "
             f"| achieved {rate200(rd):,.0f}/s; p50 {rd['scheduled_latency_ms']['p50']:.1f} ms, "
             f"p99 **{rd['scheduled_latency_ms']['p99']:.1f} ms**, max {rd['scheduled_latency_ms']['max']:.1f} ms "
             f"| p99 ≤ {P99_TARGET_MS} ms: {ok(rd['scheduled_latency_ms']['p99'] <= P99_TARGET_MS)} |"

@@ -18,6 +18,7 @@ DURATION=${DURATION:-20}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 RATE=${RATE:-1000}
+WARMUP_D=${WARMUP_D:-3}  # (d): seconds of load before the measured ones
 RATE_THREADS=${RATE_THREADS:-20}
 BURST=${BURST:-200000}
 PORT=${PORT:-18431}
@@ -91,9 +92,11 @@ run_db() {
 
   noise_probe "$work" paced-workers
   echo "--- (d) the same $RATE calls/s offered to \`sampark serve\` with its intake workers and SMS sender" >&2
+  echo "    (after a ${WARMUP_D}s warm-up at the same rate, sent and checked but left out of the latencies: a fresh"\
+    "server's first requests, and the moment the workers see the calls and slow down; see the timeline)" >&2
   start_server "$work" "$PORT" with-workers
-  gen_plan "$work" rd $(( RATE * DURATION ))
-  paced "$work/rd" "$base" "$DURATION" "$RATE" "$work/rd.result.json"
+  gen_plan "$work" rd $(( RATE * (DURATION + WARMUP_D) ))
+  WARMUP=$WARMUP_D paced "$work/rd" "$base" $(( DURATION + WARMUP_D )) "$RATE" "$work/rd.result.json"
   runs+=("$work/rd.plan.tsv:$work/rd.result.json")
   sleep 2  # the workers' last pause
   stop_server

@@ -1,9 +1,10 @@
 """Writes for telephony: the webhook's single INSERT and published-number registration."""
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from sampark.core import counters, pii
+from sampark.core import counters, pii, sqlite_busy
 from sampark.core.bulk import execute
 from sampark.telephony import calllog, numbers
 from sampark.telephony.models import Call, PublishedNumber
@@ -36,7 +37,10 @@ def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
     )
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(_INSERT, params)
+            if connection.in_atomic_block:  # the caller's transaction holds the write lock already
+                cursor.execute(_INSERT, params)
+            else:
+                sqlite_busy.execute_soon(cursor, _INSERT, params, settings.DATABASES["default"]["OPTIONS"]["timeout"])
             inserted = cursor.fetchone() is not None
     elif connection.in_atomic_block:
         # A prepared statement with server-side parameters: PostgreSQL parses and plans it once per connection.
