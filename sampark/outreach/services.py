@@ -116,19 +116,23 @@ def deliver_due(limit: int = 500) -> int:
 SEND_CHUNK = 500  # messages read at a time while nobody is calling
 
 
-def deliver_all(pacer=None) -> int:
-    """Send everything due, SEND_CHUNK at a time; returns how many went. While missed calls are arriving, at
-    the pace of the arrivals, in smaller chunks (telephony/pacing.py), so the webhooks keep the cores."""
+def deliver_all(pacer=None, budget_seconds: float | None = None) -> tuple[int, bool]:
+    """Send what is due, SEND_CHUNK at a time, until nothing is or ``budget_seconds`` have passed; returns how
+    many went and whether the queue was drained. While missed calls are arriving, at the pace of the arrivals,
+    in smaller chunks (telephony/pacing.py), so the webhooks keep the cores."""
     from sampark.telephony import pacing
 
     pacer = pacer or pacing.Pacer(pacing.CATCH_UP, SEND_CHUNK)
     limit, total = pacer.full_batch, 0
+    deadline = None if budget_seconds is None else time_module.monotonic() + budget_seconds
     while True:
         started = time_module.monotonic()
         sent = deliver_due(limit)
         if not sent:
-            return total
+            return total, True
         total += sent
+        if deadline is not None and time_module.monotonic() >= deadline:
+            return total, False
         limit, pause = pacer.after(sent, time_module.monotonic() - started)
         if pause:
             time_module.sleep(pause)

@@ -132,7 +132,7 @@ def test_sender_paces_itself_while_calls_arrive(queued_sms, log_call, monkeypatc
     pacer = pacing.Pacer(share=2.0, full_batch=100, arrivals=pacing.ArrivalRate(newest, clock=Clock(0.5)))
     pauses = []
     monkeypatch.setattr(outreach.time_module, "sleep", pauses.append)
-    assert outreach.deliver_all(pacer) == 400
+    assert outreach.deliver_all(pacer) == (400, True)
     # 100 (the count starts), 100, then paced at 200 messages/s in a slice's worth (PostgreSQL 50, SQLite 20):
     # a pause after each chunk (chunks of 100 would have made 3 pauses)
     chunk = max(pacing.MIN_BATCH, int(200 * pacing.SLICE_SECONDS[connection.vendor]))
@@ -146,5 +146,5 @@ def test_sender_sends_flat_out_when_no_calls_arrive(queued_sms, monkeypatch):
     pacer = pacing.Pacer(share=2.0, full_batch=150, arrivals=pacing.ArrivalRate(clock=Clock(0.5)))
     pauses = []
     monkeypatch.setattr(outreach.time_module, "sleep", pauses.append)
-    assert outreach.deliver_all(pacer) == 400
+    assert outreach.deliver_all(pacer) == (400, True)
     assert pauses == []
