@@ -3,14 +3,15 @@
 #
 #   bash bench/backlog_ab.sh sqlite|postgres OLD_REV [ROUNDS] [PROCESSED] [PENDING]
 #
-# Builds one database with a backlog: PROCESSED calls (default 100,000) logged and turned into supporters, so
-# their confirmation SMS are queued, then PENDING more calls (default 60,000) logged and left for the workers.
+# Builds one database with a backlog: PROCESSED calls (default 200,000) logged and turned into supporters, so
+# their confirmation SMS are queued, then PENDING more calls (default 100,000) logged and left for the workers.
 # Snapshots it; then ROUNDS times (default 2), alternately for OLD_REV and this tree: restore the snapshot,
 # start `sampark serve` as deployed (web, intake workers, SMS sender, file backend) inside that revision's
 # tree, 2 s later offer RATE calls/s (default 1,000) for 23 s with bench/paced.py, and report p50/p99 from the
 # schedule over the last 20 s (the first 3 are a warm-up: the fresh server's first requests, and the moment the
 # workers see the calls and slow down; the first second's p99 is shown apart), the worst second's p99, and how
-# many calls were processed and SMS sent from the server's start to its stop.
+# many calls were processed and SMS sent while the load ran (the workers run flat out for the few seconds
+# between the server's start and the load, and did so before pacing too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,8 +22,8 @@ PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db=${1:?sqlite or postgres}
 old_rev=${2:?a git revision to compare with}
 rounds=${3:-2}
-processed=${4:-100000}
-pending=${5:-60000}
+processed=${4:-200000}
+pending=${5:-100000}
 RATE=${RATE:-1000}
 PORT=${PORT:-8741}
 PG_BENCH_DB=sampark_backlog
@@ -62,7 +63,6 @@ for round in $(seq 1 "$rounds"); do
   for tree in "$old_tree" "$ROOT"; do
     name=$([[ $tree == "$ROOT" ]] && echo "this tree" || echo "$old_rev")
     restore_database "$db" "$work"
-    read -r calls0 sms0 < <(done_so_far)
     cd "$tree"  # python puts the working directory first on sys.path: the server must start inside its tree
     PYTHONPATH=$tree start_server "$work" "$PORT" with-workers
     cd "$ROOT"
@@ -70,11 +70,12 @@ for round in $(seq 1 "$rounds"); do
     "$PY" "$BENCH/gen_requests.py" render --numbers "$work/numbers.json" --plan "$work/live.plan.tsv" \
       --base "$base" --out "$work/live.req.tsv" 2>/dev/null
     sleep 2
+    read -r calls0 sms0 < <(done_so_far)
     out=$work/live-$round-${name// /-}
     "$PY" "$BENCH/paced.py" --requests "$work/live.req.tsv" --rate "$RATE" --seconds 23 --warmup 3 --url "$base" \
       --out "$out.json" --timeline "$out.timeline.tsv" >/dev/null
-    stop_server
     read -r calls1 sms1 < <(done_so_far)
+    stop_server
     "$PY" - "$out.json" "$out.timeline.tsv" "$round" "$name" "$((calls1 - calls0))" "$((sms1 - sms0))" <<'EOF2'
 import json, sys
 result, timeline, rnd, name, calls, sms = json.load(open(sys.argv[1])), *sys.argv[2:5], *map(int, sys.argv[5:7])
