@@ -18,18 +18,19 @@ FIRST_PAUSE_SECONDS = 0.0005
 LONGEST_PAUSE_SECONDS = 0.002
 
 
-def execute_soon(cursor, sql: str, params, wait_seconds: float):
+def execute_soon(cursor, sql: str, params, wait_seconds: float) -> list:
     """Run one autocommit statement on an SQLite cursor (Django's or sqlite3's), waiting for the write lock in
-    short steps; raises OperationalError ("database is locked") after ``wait_seconds``, which is also the busy
-    timeout the connection is left with (the connection's own, settings.py). A statement refused as busy wrote
-    nothing, so running it again is safe."""
+    short steps, and return its rows. Raises OperationalError ("database is locked") after ``wait_seconds``,
+    which is also the busy timeout the connection is left with (the connection's own, settings.py). A
+    statement refused as busy wrote nothing, so running it again is safe."""
     cursor.execute("PRAGMA busy_timeout = 0")
     try:
         deadline = time.monotonic() + wait_seconds
         pause = FIRST_PAUSE_SECONDS
         while True:
             try:
-                return cursor.execute(sql, params)
+                cursor.execute(sql, params)
+                return cursor.fetchall()  # before the PRAGMA below replaces the cursor's results
             except (OperationalError, sqlite3.OperationalError) as exc:
                 if not _busy(exc) or time.monotonic() + pause > deadline:
                     raise

@@ -39,9 +39,10 @@ def log_call(number: "numbers.NumberConfig", call: InboundCall) -> bool:
         with connection.cursor() as cursor:
             if connection.in_atomic_block:  # the caller's transaction holds the write lock already
                 cursor.execute(_INSERT, params)
+                inserted = cursor.fetchone() is not None
             else:
-                sqlite_busy.execute_soon(cursor, _INSERT, params, settings.DATABASES["default"]["OPTIONS"]["timeout"])
-            inserted = cursor.fetchone() is not None
+                wait = settings.DATABASES["default"]["OPTIONS"]["timeout"]
+                inserted = bool(sqlite_busy.execute_soon(cursor, _INSERT, params, wait))
     elif connection.in_atomic_block:
         # A prepared statement with server-side parameters: PostgreSQL parses and plans it once per connection.
         inserted = bool(execute(_INSERT, list(params), fetch=True, prepare=True))

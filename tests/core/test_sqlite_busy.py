@@ -30,10 +30,12 @@ def test_the_write_goes_in_once_the_other_writer_commits(two_connections):
     release = threading.Timer(0.2, lambda: holder.execute("COMMIT"))
     release.start()
     started = time.monotonic()
-    sqlite_busy.execute_soon(webhook.cursor(), "INSERT INTO calls VALUES (?)", ["c1"], wait_seconds=7)
+    rows = sqlite_busy.execute_soon(webhook.cursor(), "INSERT INTO calls VALUES (?) RETURNING id", ["c1"],
+                                    wait_seconds=7)
     waited = time.monotonic() - started
     release.join()
     assert waited >= 0.19  # it did wait for the lock rather than fail
+    assert rows == [("c1",)]  # the statement's own rows, not the restoring PRAGMA's
     assert sorted(row[0] for row in webhook.execute("SELECT id FROM calls")) == ["c1", "held"]
     assert webhook.execute("PRAGMA busy_timeout").fetchone() == (7000,)
 
