@@ -1,8 +1,9 @@
 """Background work yields to live webhooks: while missed calls are arriving, the intake workers and the SMS
 sender work at a multiple of the arrival rate, in short batches, instead of flat out.
 
-Why: on two cores, 1,000 calls/s offered to `sampark serve` while its workers drained a backlog (200,000
-logged calls, 150,000 queued SMS) gave webhook p99 154 ms; with the workers stopped, 9 ms (bench/backlog.sh).
+Why: on two cores, 1,000 calls/s offered to `sampark serve` while its workers drained a backlog (100,000
+pending calls, 158,000 queued SMS) gave webhook p99 154 ms; with the workers stopped, 9 ms; paced, 35-37 ms
+(README and bench/backlog_ab.sh have the side-by-side runs).
 The workers run at nice 10, but the PostgreSQL backends that do their batches' work do not, and each batch was
 a burst of a core's worth of database work that the webhooks queued behind. A provider waits on every
 webhook, and one that times out may count the call as failed; the call log and the SMS queue can absorb a
@@ -25,9 +26,9 @@ BUSY_CALLS_PER_SECOND = 50
 # stays drained.
 CATCH_UP = 2.0
 # A paced batch holds about this long's worth of work, so the database's share of it comes in short bursts
-# between webhooks rather than one long one. SQLite's batch holds the one write lock from start to end, and a
-# webhook that finds it taken sleeps in SQLite's growing steps (1, 2, 5, 10, 15 ms ...): with a quarter of a
-# second's calls (500 at 1,000 calls/s) webhook p99 was 96-308 ms while the SMS sender also ran.
+# between webhooks rather than one long one. Shorter on SQLite, where a batch holds the one write lock from
+# start to end and every webhook that arrives meanwhile waits for it (a fiftieth of a second measured no
+# better than a twentieth: the difference was inside the noise).
 SLICE_SECONDS = {"postgresql": 0.25, "sqlite": 0.05}
 MIN_BATCH = 20
 # A batch taken flat out just before the calls started would otherwise be paid back at the paced rate (5,000
