@@ -13,11 +13,14 @@ The arrival rate is read from the call log itself (how far its newest id moved),
 machines pace themselves the same way and nothing has to be shared between processes.
 """
 
+import logging
 import time
 from collections.abc import Callable
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Max
+
+log = logging.getLogger(__name__)
 
 # Calls a second below which nobody waits on a worker: it runs flat out.
 BUSY_CALLS_PER_SECOND = 50
@@ -55,7 +58,12 @@ class ArrivalRate:
     def current(self) -> float:
         now = self._clock()
         if self._last is None or now - self._last[0] >= SAMPLE_SECONDS:
-            newest = self._newest()
+            try:
+                newest = self._newest()
+            except DatabaseError:
+                # the worker's own next batch will meet the same trouble and handle it; pacing is no reason to die
+                log.warning("arrival rate: the call log could not be read; keeping %.0f calls/s", self._rate)
+                return self._rate
             if self._last is not None:
                 self._rate = max(0, newest - self._last[1]) / (now - self._last[0])
             self._last = (now, newest)

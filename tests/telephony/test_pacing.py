@@ -2,7 +2,7 @@
 short batches, leaving the cores to the webhooks; with no calls arriving they work flat out."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from sampark.core import pii
 from sampark.outreach import services as outreach
@@ -30,6 +30,22 @@ def test_arrival_rate_is_the_newest_ids_movement_per_second():
     assert arrivals.current() == pytest.approx(1000)  # 500 ids in 0.5 s
     assert arrivals.current() == pytest.approx(1000)  # 0.1 s later: too soon to read the log again
     assert arrivals.current() == 0  # nothing new in a second
+
+
+def test_a_failed_read_of_the_log_keeps_the_last_rate_instead_of_stopping_the_worker():
+    answers = iter([1000, 1500, DatabaseError("connection lost"), 2500])
+
+    def newest() -> int:
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    arrivals = pacing.ArrivalRate(newest=newest, clock=Clock(step=1.0))
+    arrivals.current()
+    assert arrivals.current() == pytest.approx(500)
+    assert arrivals.current() == pytest.approx(500)  # the read failed
+    assert arrivals.current() == pytest.approx(1000 / 2)  # 1,000 more ids since the last good read, 2 s ago
 
 
 def test_arrival_rate_reads_the_call_log(log_call):
