@@ -14,11 +14,6 @@
 # between the server's start and the load, and did so before pacing too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BENCH=$ROOT/bench
-PY=$ROOT/.venv/bin/python
-SAMPARK=$ROOT/.venv/bin/sampark
-PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db=${1:?sqlite or postgres}
 old_rev=${2:?a git revision to compare with}
 rounds=${3:-2}
@@ -27,16 +22,9 @@ pending=${5:-100000}
 RATE=${RATE:-1000}
 PORT=${PORT:-8741}
 PG_BENCH_DB=sampark_backlog
-source "$BENCH/lib.sh"
+source bench/lib.sh
 
-work=$(mktemp -d "/tmp/sampark-backlog-$db.XXXXXX")
-old_tree=$work/old-tree
-git worktree add -q --detach "$old_tree" "$old_rev"
-trap 'stop_server; git worktree remove --force "$old_tree"' EXIT
-
-fresh_database "$db" "$work"
-register_numbers "$work"
-"$PY" "$BENCH/setup_db.py"
+ab_setup backlog "$db" "$old_rev"
 gen_plan "$work" done "$processed"
 "$PY" "$BENCH/log_calls.py" "$work/done.plan.tsv"
 "$SAMPARK" worker --once
@@ -63,9 +51,7 @@ for round in $(seq 1 "$rounds"); do
   for tree in "$old_tree" "$ROOT"; do
     name=$([[ $tree == "$ROOT" ]] && echo "this tree" || echo "$old_rev")
     restore_database "$db" "$work"
-    cd "$tree"  # python puts the working directory first on sys.path: the server must start inside its tree
-    PYTHONPATH=$tree start_server "$work" "$PORT" with-workers
-    cd "$ROOT"
+    start_server_in "$tree" "$work" "$PORT" with-workers
     gen_plan "$work" live "$(( RATE * 23 ))" 2>/dev/null
     "$PY" "$BENCH/gen_requests.py" render --numbers "$work/numbers.json" --plan "$work/live.plan.tsv" \
       --base "$base" --out "$work/live.req.tsv" 2>/dev/null

@@ -11,11 +11,6 @@
 # machine a lone rate drifts by 10-30% within minutes; the ratio of neighbouring runs does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BENCH=$ROOT/bench
-PY=$ROOT/.venv/bin/python
-SAMPARK=$ROOT/.venv/bin/sampark
-PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 PG_BENCH_DB=sampark_hooks_ab
 PORT=${PORT:-18432}
 THREADS=${THREADS:-2}
@@ -24,17 +19,10 @@ db=${1:?sqlite or postgres}
 old_rev=${2:?a git revision to compare with}
 rounds=${3:-3}
 seconds=${4:-15}
-source "$BENCH/lib.sh"
+source bench/lib.sh
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
 
-work=$(mktemp -d "/tmp/sampark-hooks-ab-$db.XXXXXX")
-old_tree=$work/old-tree
-git worktree add -q --detach "$old_tree" "$old_rev"
-trap 'stop_server; git worktree remove --force "$old_tree"' EXIT
-
-fresh_database "$db" "$work"
-register_numbers "$work"
-"$PY" "$BENCH/setup_db.py"
+ab_setup hooks-ab "$db" "$old_rev"
 
 snapshot_database "$db" "$work"
 
@@ -69,9 +57,7 @@ for round in $(seq 1 "$rounds"); do
     name=$([[ $tree == "$ROOT" ]] && echo "this tree" || echo "$old_rev")
     tag=r$round-$([[ $tree == "$ROOT" ]] && echo new || echo old)
     restore_database "$db" "$work"
-    cd "$tree"  # python puts the working directory first on sys.path: the server must start inside its tree
-    PYTHONPATH=$tree start_server "$work" "$PORT"
-    cd "$ROOT"
+    start_server_in "$tree" "$work" "$PORT"
     wrk_plain "$base/healthz" 2 "$work/$tag.warm.json" 2>/dev/null
     gen_plan "$work" "$tag.w" 3000 2>/dev/null
     wrk_calls loop "$work/$tag.w" "$base" 2 "$THREADS" "$CONNS" "$work/$tag.w.json" 2>/dev/null

@@ -1,4 +1,10 @@
-# Shared by bench/run.sh and bench/servers.sh (sourced; expects ROOT BENCH PY SAMPARK PG_ADMIN_URL PG_BENCH_DB).
+# Shared by the bench scripts (sourced from the repository root; expects PG_BENCH_DB).
+
+ROOT=$PWD
+BENCH=$ROOT/bench
+PY=$ROOT/.venv/bin/python
+SAMPARK=$ROOT/.venv/bin/sampark
+PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
 PROVIDERS=(generic twilio plivo exotel ozonetel myoperator)
 SERVER_PID=
@@ -81,6 +87,29 @@ start_server() {
   wait_healthy "http://127.0.0.1:$port/healthz" "$SERVER_PID"
   # what `sampark serve` actually started, for the report
   ps -o args= --ppid "$SERVER_PID" | grep -v -e " worker" -e db_worker | head -1 >"$work/server.txt" || true
+}
+
+# start_server_in TREE WORK PORT [with-workers]: start_server with TREE's code. Python puts the working directory
+# first on sys.path, ahead of PYTHONPATH, so the server must start inside its tree.
+start_server_in() {
+  local tree=$1
+  shift
+  cd "$tree"
+  PYTHONPATH=$tree start_server "$@"
+  cd "$ROOT"
+}
+
+# ab_setup NAME DB OLD_REV, for the side-by-side scripts: sets `work` (a new work dir) and `old_tree` (OLD_REV
+# checked out in it, removed on exit); a fresh database with the bench's numbers, templates and areas.
+ab_setup() {
+  local name=$1 db=$2 old_rev=$3
+  work=$(mktemp -d "/tmp/sampark-$name-$db.XXXXXX")
+  old_tree=$work/old-tree
+  git worktree add -q --detach "$old_tree" "$old_rev"
+  trap 'stop_server; git worktree remove --force "$old_tree"' EXIT
+  fresh_database "$db" "$work"
+  register_numbers "$work"
+  "$PY" "$BENCH/setup_db.py"
 }
 
 # Any command line as the server (servers.sh), same health wait.

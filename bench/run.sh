@@ -10,10 +10,6 @@
 # RATE_WRK=1 adds the wrk/Lua-paced variant of (c) (RATE_THREADS connections) for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BENCH=$ROOT/bench
-PY=$ROOT/.venv/bin/python
-SAMPARK=$ROOT/.venv/bin/sampark
 DURATION=${DURATION:-20}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
@@ -22,9 +18,8 @@ WARMUP_D=${WARMUP_D:-3}  # (d): seconds of load before the measured ones
 RATE_THREADS=${RATE_THREADS:-20}
 BURST=${BURST:-200000}
 PORT=${PORT:-18431}
-PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 PG_BENCH_DB=${PG_BENCH_DB:-sampark_bench}
-source "$BENCH/lib.sh"
+source bench/lib.sh
 
 (( DURATION <= 30 )) || { echo "DURATION must be <= 30 s" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }

@@ -12,10 +12,6 @@
 # health check (bench/whatif_wsgi.py), to show what those two changes bought. ONLY=regex keeps matching rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BENCH=$ROOT/bench
-PY=$ROOT/.venv/bin/python
-SAMPARK=$ROOT/.venv/bin/sampark
 SECONDS_EACH=${SECONDS_EACH:-15}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
@@ -25,9 +21,8 @@ PACED_SECONDS=${PACED_SECONDS:-10}
 FAR_RATE=${FAR_RATE:-200}        # ... and a light one whose clients close FAR_MS after the response, like a
 FAR_MS=${FAR_MS:-40}             # provider one network delay away (gunicorn sync lingers until that FIN)
 GUNICORN_DIR=${GUNICORN_DIR:-/tmp/sampark-bench-gunicorn}
-PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 PG_BENCH_DB=${PG_BENCH_DB:-sampark_bench_servers}
-source "$BENCH/lib.sh"
+source bench/lib.sh
 
 if [[ ! -d $GUNICORN_DIR/gunicorn ]]; then
   echo "installing gunicorn into $GUNICORN_DIR (throwaway; not a project dependency)" >&2

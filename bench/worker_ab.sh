@@ -11,27 +11,15 @@
 # keys, indexes), the old code gets that for free, so the ratio understates the change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BENCH=$ROOT/bench
-PY=$ROOT/.venv/bin/python
-SAMPARK=$ROOT/.venv/bin/sampark
-PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db=${1:?sqlite or postgres}
 old_rev=${2:?a git revision to compare with}
 calls=${3:-200000}
 rounds=${4:-3}
 workers=${5:-$([[ $db == postgres ]] && echo 2 || echo 1)}
 PG_BENCH_DB=sampark_ab
-source "$BENCH/lib.sh"
+source bench/lib.sh
 
-work=$(mktemp -d "/tmp/sampark-ab-$db.XXXXXX")
-old_tree=$work/old-tree
-git worktree add -q --detach "$old_tree" "$old_rev"
-trap 'git worktree remove --force "$old_tree"; stop_server' EXIT
-
-fresh_database "$db" "$work"
-register_numbers "$work"
-"$PY" "$BENCH/setup_db.py"
+ab_setup ab "$db" "$old_rev"
 gen_plan "$work" ab "$calls"
 "$PY" "$BENCH/log_calls.py" "$work/ab.plan.tsv"
 

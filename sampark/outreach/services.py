@@ -89,7 +89,10 @@ def enqueue_delivery() -> None:
 RECORD_EVERY = 50
 
 
-def deliver_due(limit: int = 500) -> int:
+SEND_CHUNK = 500  # messages read at a time while nobody is calling
+
+
+def deliver_due(limit: int = SEND_CHUNK) -> int:
     """Send queued messages whose time has come, RECORD_EVERY at a time: claimed by guarded UPDATEs before
     sending (each only if still queued with the attempt count read), so two senders never both claim one
     message; results written in one transaction, not two commits a message (which cost the sender 430 µs of
@@ -111,9 +114,6 @@ def deliver_due(limit: int = 500) -> int:
         finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
             sent += _record(results, now)
     return sent
-
-
-SEND_CHUNK = 500  # messages read at a time while nobody is calling
 
 
 def deliver_all(pacer=None, budget_seconds: float | None = None) -> tuple[int, bool]:

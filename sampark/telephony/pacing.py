@@ -20,6 +20,8 @@ from collections.abc import Callable
 from django.db import DatabaseError, connection
 from django.db.models import Max
 
+from sampark.telephony.models import Call
+
 log = logging.getLogger(__name__)
 
 # Calls a second below which nobody waits on a worker: it runs flat out.
@@ -41,8 +43,6 @@ SAMPLE_SECONDS = 0.25  # the arrival rate is measured over at least this long
 
 
 def newest_call_id() -> int:
-    from sampark.telephony.models import Call
-
     return Call.objects.aggregate(newest=Max("id"))["newest"] or 0
 
 
