@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sampark.core import counters, pii
-from sampark.core.bulk import execute, in_index_order, insert_rows, json_value
+from sampark.core.bulk import by_ids, execute, in_index_order, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.marks import ResumeMarks
 from sampark.outreach.models import Category, OutboundSms, SmsTemplate
@@ -161,21 +161,22 @@ def _due(now: datetime, limit: int) -> list[OutboundSms]:
 
 def _claim(due: list[OutboundSms]) -> set[int]:
     """Add an attempt to each message still queued with the attempt count we read: one statement per distinct
-    count (at most MAX_ATTEMPTS), returning the ids this sender now owns."""
+    count (at most MAX_ATTEMPTS), returning the ids this sender now owns. Through the primary key (by_ids)."""
     by_attempts: dict[int, list[int]] = {}
     for message in due:
         by_attempts.setdefault(message.attempts, []).append(message.pk)
     table = OutboundSms._meta.db_table
     claimed: set[int] = set()
-    for attempts, ids in by_attempts.items():
-        if connection.vendor == "postgresql":
-            match, params = "id = ANY(%s)", [ids]
-        else:
-            match, params = f"id IN ({', '.join(['%s'] * len(ids))})", ids
-        claimed.update(row[0] for row in execute(
-            f"UPDATE {table} SET attempts = %s WHERE {match} AND status = %s AND attempts = %s RETURNING id",
-            [attempts + 1, *params, str(OutboundSms.Status.QUEUED), attempts], fetch=True,
-        ))
+    with by_ids():
+        for attempts, ids in by_attempts.items():
+            if connection.vendor == "postgresql":
+                match, params = "id = ANY(%s)", [ids]
+            else:
+                match, params = f"id IN ({', '.join(['%s'] * len(ids))})", ids
+            claimed.update(row[0] for row in execute(
+                f"UPDATE {table} SET attempts = %s WHERE {match} AND status = %s AND attempts = %s RETURNING id",
+                [attempts + 1, *params, str(OutboundSms.Status.QUEUED), attempts], fetch=True,
+            ))
     return claimed
 
 
