@@ -81,6 +81,7 @@ def run(args) -> dict:
     clock = time.monotonic
     cpu0 = time.process_time()
     t0 = clock() + 0.05
+    started_wall = time.time() + 0.05  # the schedule's start in Unix time, to line timelines up with server logs
     k = 0
 
     def finish(conn: Conn, ok: bool) -> None:
@@ -165,6 +166,7 @@ def run(args) -> dict:
         "client": "bench/paced.py (open loop, one connection per request)",
         "offered_per_second": args.rate,
         "connections": peak,
+        "started_at_unix": round(started_wall, 3),
         "warmup_seconds": args.warmup,  # sent and counted, but left out of the latencies
         "seconds": round(sent_for, 3),
         "requests": answered,
