@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sampark.core import counters, pii
-from sampark.core.bulk import execute, in_index_order
+from sampark.core.bulk import execute, in_index_order, update_rows
 from sampark.core.marks import ResumeMarks
 from sampark.core.phones import UnusableNumber, normalise
 from sampark.geo import series
@@ -206,23 +206,11 @@ def _process_batch(limit: int | None = None) -> BatchResult:
 
 
 def _mark_accepted(index_of_call: dict[int, str], joined, now) -> None:
-    """Link each accepted call to its supporter: one set-based UPDATE on PostgreSQL; on SQLite one statement
-    stepped per call (parsed once per connection; a VALUES list of a new length each batch was parsed anew)."""
-    call_ids = list(index_of_call)
-    supporter_ids = [joined[index_of_call[call_id]].supporter_id for call_id in call_ids]
-    table = Call._meta.db_table
-    processed_at = connection.ops.adapt_datetimefield_value(now)
-    if connection.vendor == "postgresql":
-        execute(f"UPDATE {table} SET outcome = 'accepted', supporter_id = v.sid, processed_at = %s "
-                f"FROM unnest(%b::bigint[], %b::bigint[]) AS v(id, sid) WHERE {table}.id = v.id",
-                [processed_at, call_ids, supporter_ids])
-        return
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET outcome = 'accepted', supporter_id = %s, processed_at = %s WHERE id = %s",
-            [(supporter_id, processed_at, call_id)
-             for call_id, supporter_id in zip(call_ids, supporter_ids, strict=True)],
-        )
+    """Link each accepted call to its supporter."""
+    update_rows(Call, ("supporter_id",),
+                [(joined[index].supporter_id, call_id) for call_id, index in index_of_call.items()],
+                constants={"outcome": Call.Outcome.ACCEPTED.value,
+                           "processed_at": connection.ops.adapt_datetimefield_value(now)})
 
 
 def settle_process() -> None:
