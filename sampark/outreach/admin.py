@@ -12,6 +12,11 @@ class SmsTemplateAdmin(admin.ModelAdmin):
     list_filter = ("category", "language", "active")
     readonly_fields = ("segments",)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deactivated, never deleted: sent messages keep pointing at the template they were sent from (no
+        # database constraint checks that: docs/intake.md).
+        return False
+
     class Media:
         js = ("outreach/segment_count.js",)  # live count while the body is typed
 

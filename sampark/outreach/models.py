@@ -50,7 +50,8 @@ class OutboundSms(models.Model):
     )
     to_cipher = models.BinaryField()  # recipient, encrypted like every stored number
     # No index: only deleting a template looks messages up by it (templates are deactivated, not deleted).
-    template = models.ForeignKey(SmsTemplate, on_delete=models.PROTECT, related_name="+", db_index=False)
+    template = models.ForeignKey(SmsTemplate, on_delete=models.PROTECT, related_name="+", db_index=False,
+                                 db_constraint=False)
     body = models.TextField()
     variables = models.JSONField(default=list)  # the {#var#} values, for providers that hold the template text
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

@@ -28,15 +28,16 @@ class Supporter(models.Model):
     name = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=5, default="hi")
     # looked up through supporter_area below, which starts with it
-    area = models.ForeignKey(
-        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    area = models.ForeignKey(  # db_constraint=False: docs/intake.md, "Foreign keys PostgreSQL does not check"
+        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False,
+        db_constraint=False,
     )
     area_is_guess = models.BooleanField(default=False)  # guessed from the number series, not told by them
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.NEW)
     # No index: only deleting a published number would look for it, and a number with calls cannot be deleted.
     source_number = models.ForeignKey(
         "telephony.PublishedNumber", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        db_index=False,
+        db_index=False, db_constraint=False,
     )
     notice_version = models.CharField(max_length=20)  # consent notice shown when they joined
     contact_consent = models.BooleanField(null=True)  # None until they answer on the profile page
@@ -123,7 +124,8 @@ class Callback(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     # waiting call-backs are found by area through callback_queue; nothing looks up all of an area's call-backs
     area = models.ForeignKey(
-        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        "geo.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False,
+        db_constraint=False,
     )
     created_at = models.DateTimeField()
 

@@ -10,6 +10,11 @@ class PublishedNumberAdmin(admin.ModelAdmin):
     list_filter = ("provider", "active")
     exclude = ("secret",)  # set with `sampark number add`; never shown again
 
+    def has_delete_permission(self, request, obj=None):
+        # Deactivated, never deleted: its calls and supporters keep pointing at it (no database constraint
+        # checks that: docs/intake.md), and web processes cache it for a few seconds (numbers.CACHE_SECONDS).
+        return False
+
 
 @admin.register(Call)
 class CallAdmin(ScopedAdmin):

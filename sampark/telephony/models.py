@@ -44,7 +44,10 @@ class Call(models.Model):
 
     # No index of its own: every index on this table is written by each webhook and again by the worker's
     # update. Only deleting a published number looks calls up by number (numbers are deactivated, not deleted).
-    number = models.ForeignKey(PublishedNumber, on_delete=models.PROTECT, related_name="calls", db_index=False)
+    # db_constraint=False here and on the other references the webhook or the worker writes per call: see
+    # docs/intake.md, "Foreign keys PostgreSQL does not check".
+    number = models.ForeignKey(PublishedNumber, on_delete=models.PROTECT, related_name="calls", db_index=False,
+                               db_constraint=False)
     provider = models.CharField(max_length=20)
     provider_call_id = models.CharField(max_length=128)
     caller_cipher = models.BinaryField()

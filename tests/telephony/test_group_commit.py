@@ -68,8 +68,9 @@ def test_one_batch_with_a_call_id_twice_logs_it_once_and_calls_only_the_first_ne
 
 
 def test_a_row_the_database_refuses_fails_only_its_own_request(exotel_number):
-    batch = [row(exotel_number.id, "a"), row(exotel_number.id + 1000, "gone-number"), row(exotel_number.id, "b")]
-    calllog.writer._write(batch)  # the middle row's number does not exist: a foreign-key violation at commit
+    too_long = "x" * (Call._meta.get_field("provider_call_id").max_length + 1)
+    batch = [row(exotel_number.id, "a"), row(exotel_number.id, too_long), row(exotel_number.id, "b")]
+    calllog.writer._write(batch)  # the middle row's call id does not fit its column: the whole statement fails
     assert [r.inserted for r in batch] == [True, False, True]
     assert [r.failure for r in batch] == ["", "the call log refused this call", ""]
     assert sorted(Call.objects.values_list("provider_call_id", flat=True)) == ["a", "b"]
