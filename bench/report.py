@@ -82,14 +82,18 @@ def main() -> None:
         f"| burst through HTTP, each request once | {burst_ok:,} requests answered 200 at {burst_s:,.0f}/s "
         f"in {len(bursts)} wrk runs | ≥ 200,000 calls |",
     ]
-    for label, w in (("1 worker", w1), ("2 workers in parallel", w2)):
+    # The target is judged on the intake processes `sampark serve` runs by default (intake.worker_count): two
+    # on PostgreSQL, one on SQLite; any other count is shown for comparison.
+    serve_default = 2 if args.db == "postgres" else 1
+    for count, label, w in ((1, "1 worker", w1), (2, "2 workers in parallel", w2)):
         if not w:
             continue
         rss = "; ".join(f"{r['min']:.0f}–{r['max']:.0f} MiB" for r in w["rss_mib"] if r)
+        verdict = (f"≥ {WORKER_TARGET:,}/s: {ok(w['calls_per_second'] >= WORKER_TARGET)}" if count == serve_default
+                   else f"for comparison (`sampark serve` runs {serve_default})")
         out.append(
             f"| worker `--once`, {label} | **{w['calls_per_second']:,.0f} calls/s** ({w['processed']:,} calls in "
-            f"{w['seconds']:.1f} s; per worker {w['processed_per_worker']}); RSS {rss} "
-            f"| ≥ {WORKER_TARGET:,}/s: {ok(w['calls_per_second'] >= WORKER_TARGET)} |"
+            f"{w['seconds']:.1f} s; per worker {w['processed_per_worker']}); RSS {rss} | {verdict} |"
         )
     noise = (work / "noise.txt").read_text().split("\n") if (work / "noise.txt").exists() else []
     noise = [line.split() for line in noise if line.strip()]
