@@ -9,7 +9,7 @@ a fixed handful of parameters whatever the row count); on SQLite, whose driver b
 import functools
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 
 from django.db import connection, transaction
 from django.db.models import Model
@@ -43,9 +43,7 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
                        [*constants.values(), *(list(column) for column in zip(*rows, strict=True)),
                         *suffix_params], fetch=returning)
     fixed_values = tuple(constants.values())
-    connection.ensure_connection()
-    cursor = connection.connection.cursor()  # the driver's cursor: SQLite's own ? placeholders, no rewriting
-    try:
+    with _sqlite_cursor() as cursor:
         if not returning:
             # One single-row statement, parsed once per connection (the driver caches it), stepped per row.
             cursor.executemany(
@@ -59,8 +57,6 @@ def insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
                                                     suffix.replace("%s", "?")),
                            [*(value for row in chunk for value in (*row, *fixed_values)), *suffix_params])
             fetched += cursor.fetchall()
-    finally:
-        cursor.close()
     return fetched
 
 
@@ -87,15 +83,17 @@ def update_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple],
                 [*constants.values(), *(list(column) for column in zip(*rows, strict=True))])
         return
     fixed = tuple(constants.values())
-    connection.ensure_connection()
-    cursor = connection.connection.cursor()  # the driver's cursor: SQLite's own ? placeholders, no rewriting
-    try:
+    with _sqlite_cursor() as cursor:
         cursor.executemany(
             f"UPDATE {table} SET {', '.join(f'{column} = ?' for column in (*columns, *constants))} WHERE {pk} = ?",
             [(*row[:-1], *fixed, row[-1]) for row in rows],
         )
-    finally:
-        cursor.close()
+
+
+def _sqlite_cursor():
+    """The driver's own cursor: SQLite's ? placeholders, no rewriting of the statement by Django."""
+    connection.ensure_connection()
+    return closing(connection.connection.cursor())
 
 
 # Multi-row statements (RETURNING rows cannot come from executemany) are cut into chunks of these sizes only,
