@@ -50,7 +50,7 @@ def main() -> None:
     from sampark.core.bulk import insert_rows
     from sampark.outreach.models import OutboundSms
     from sampark.supporters.models import Supporter
-    from sampark.trust import case_warning
+    from sampark.trust.cases import warning as case_warning
     from sampark.trust.models import Case, CaseStatus, OfficialChannel, Owner
     from sampark.web.demo import load_trust_templates
 

@@ -47,8 +47,8 @@ def main() -> None:
 
     from django.core.management import call_command
 
+    from sampark.trust.messages.statements import match_forward, statement_index
     from sampark.trust.models import Statement
-    from sampark.trust.statements import match_forward, statement_index
 
     call_command("migrate", verbosity=0)
     rng = random.Random(7)

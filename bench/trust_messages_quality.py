@@ -72,7 +72,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from sampark.trust.fishing import classify
+    from sampark.trust.messages.fishing import classify
 
     rows = load()
     splits = [args.split] if args.split else ["dev", "heldout", None]

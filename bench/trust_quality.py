@@ -30,8 +30,8 @@ class Figures:
 
 
 def load_index():
-    from sampark.trust.handles import parse
-    from sampark.trust.lookalike import Channel, Index
+    from sampark.trust.matching.handles import parse
+    from sampark.trust.matching.lookalike import Channel, Index
 
     channels, by_display = [], {}
     with open(DATA / "officials.csv", encoding="utf-8", newline="") as f:
@@ -44,8 +44,8 @@ def load_index():
 
 
 def evaluate() -> Figures:
-    from sampark.trust.handles import parse
-    from sampark.trust.verify import RISK, decide
+    from sampark.trust.matching.handles import parse
+    from sampark.trust.matching.verify import RISK, decide
 
     index, by_display = load_index()
     tp = fp = fn = right = 0

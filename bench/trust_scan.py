@@ -27,9 +27,9 @@ django.setup()
 
 from django.utils import translation  # noqa: E402
 
-from sampark.trust.lookalike import Channel, Index  # noqa: E402
-from sampark.trust.scan import read_queries, scan  # noqa: E402
-from sampark.trust.scan_cli import write_csv  # noqa: E402
+from sampark.trust.cli.scan import write_csv  # noqa: E402
+from sampark.trust.matching.lookalike import Channel, Index  # noqa: E402
+from sampark.trust.matching.scan import read_queries, scan  # noqa: E402
 
 FIRST = ["asha", "ravi", "sunita", "mohan", "kavita", "arjun", "meera", "vikram", "pooja", "rahul", "anita", "deepak",
          "neha", "suresh", "lata", "manoj", "rekha", "sanjay", "usha", "ajay", "geeta", "vinod", "seema", "rakesh",

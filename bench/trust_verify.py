@@ -32,7 +32,7 @@ PLATFORMS = ["x", "instagram", "facebook", "youtube", "telegram"]
 
 
 def populate(n: int, rng: random.Random) -> list[str]:
-    from sampark.trust import handles
+    from sampark.trust.matching import handles
     from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
 
     names = official_handles(n, rng)
@@ -82,7 +82,7 @@ def main() -> None:
     from django.db import connection
     from django.utils import translation
 
-    from sampark.trust.verify import verify
+    from sampark.trust.matching.verify import verify
 
     call_command("migrate", verbosity=0)
     rng = random.Random(5)

@@ -9,10 +9,10 @@ from ninja import Field, Query, Router, Schema
 
 from sampark.core.api import ApiError, ErrorOut
 from sampark.core.ratelimit import enforce
-from sampark.trust.fishing import CATEGORIES, MAX_TEXT_LENGTH, check_message
-from sampark.trust.handles import MAX_QUERY_LENGTH
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH
+from sampark.trust.matching.verify import verify as verify_query
+from sampark.trust.messages.fishing import CATEGORIES, MAX_TEXT_LENGTH, check_message
 from sampark.trust.models import Platform
-from sampark.trust.verify import verify as verify_query
 
 router = Router(tags=["trust"])
 

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 
 from sampark.core.phones import UnusableNumber, normalise
 from sampark.geo.models import Area
-from sampark.trust.handles import MAX_QUERY_LENGTH, parse, strip_invisible
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH, parse, strip_invisible
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner, Platform
 
 HANDLE_LENGTH = OfficialChannel._meta.get_field("handle").max_length

@@ -2,7 +2,10 @@
 
 from django.urls import path
 
-from sampark.trust import views_check, views_registry, views_report, views_verify
+from sampark.trust.views import check as views_check
+from sampark.trust.views import registry as views_registry
+from sampark.trust.views import report as views_report
+from sampark.trust.views import verify as views_verify
 
 urlpatterns: list = [
     path("official/", views_registry.official_list, name="trust-official"),

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from sampark.trust import statements
+from sampark.trust.messages import statements
 from tests.trust.statement_data import MEMBERSHIP_EN, make_statements
 
 pytestmark = pytest.mark.browser

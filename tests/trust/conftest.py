@@ -10,7 +10,7 @@ from django.core.cache import cache
 from sampark.accounts.models import Role, RoleAssignment
 from sampark.core import pii
 from sampark.core.phones import normalise
-from sampark.trust import handles
+from sampark.trust.matching import handles
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
 
 

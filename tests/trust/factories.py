@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from sampark.trust.handles import parse
+from sampark.trust.matching.handles import parse
 from sampark.trust.models import OfficialChannel, Owner
 
 

@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sampark.trust import cases
+from sampark.trust.cases import workflow as cases
 from sampark.trust.models import Case, Report
 from tests.trust.factories import image_bytes, make_channel
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_cases(client, areas):
     """One case about a Lucknow channel (area Lucknow), one about an Agra channel."""
-    from sampark.trust.screenshots import clean
+    from sampark.trust.cases.screenshots import clean
 
     made = {}
     for code, handle in (("UP-LKO", "samparklko_fan"), ("UP-AGR", "samparkagra_fan")):

@@ -8,7 +8,8 @@ import pytest
 from sampark.outreach import services as outreach
 from sampark.outreach.backends.file import outbox_path
 from sampark.outreach.models import OutboundSms
-from sampark.trust import case_warning, cases
+from sampark.trust.cases import warning as case_warning
+from sampark.trust.cases import workflow as cases
 from sampark.trust.models import Case, CaseEvent
 from tests.trust.factories import make_channel
 

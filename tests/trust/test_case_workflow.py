@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from sampark.trust import cases
+from sampark.trust.cases import workflow as cases
 from sampark.trust.models import Case, CaseEvent
 from tests.trust.factories import make_channel
 

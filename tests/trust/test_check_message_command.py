@@ -6,8 +6,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from sampark.trust import statements
-from sampark.trust.fishing import MAX_TEXT_LENGTH
+from sampark.trust.messages import statements
+from sampark.trust.messages.fishing import MAX_TEXT_LENGTH
 from tests.trust.statement_data import FARMERS_HI, make_statements
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from sampark.trust import statements
-from sampark.trust.fishing import MAX_TEXT_LENGTH
+from sampark.trust.messages import statements
+from sampark.trust.messages.fishing import MAX_TEXT_LENGTH
 from tests.trust.statement_data import FARMERS_HI, MEMBERSHIP_EN, make_statements
 
 pytestmark = pytest.mark.django_db

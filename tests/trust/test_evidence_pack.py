@@ -11,9 +11,10 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sampark.trust import cases, evidence
+from sampark.trust.cases import evidence
+from sampark.trust.cases import workflow as cases
+from sampark.trust.cases.screenshots import clean
 from sampark.trust.models import Case
-from sampark.trust.screenshots import clean
 from tests.trust.factories import image_bytes, make_channel
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +98,7 @@ def test_a_case_without_screenshots_or_official_channel_still_packs(db):
 
 
 def test_cli_writes_the_pack(filed_case, tmp_path):
-    from sampark.trust import evidence_cli
+    from sampark.trust.cli import evidence as evidence_cli
 
     target = tmp_path / "pack.zip"
     out = io.StringIO()

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from sampark.trust import statements
-from sampark.trust.fishing import CATEGORIES, check_message, classify
+from sampark.trust.messages import statements
+from sampark.trust.messages.fishing import CATEGORIES, check_message, classify
 from tests.trust.statement_data import FARMERS_HI, make_statements
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sampark.trust.handles import Handle, parse
+from sampark.trust.matching.handles import Handle, parse
 
 
 @pytest.mark.parametrize(("text", "platform", "value"), [

@@ -5,9 +5,9 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sampark.trust.handles import parse
-from sampark.trust.lookalike import THRESHOLD, Channel, compare, compare_domains, compare_handles
-from sampark.trust.skeleton import skeleton
+from sampark.trust.matching.handles import parse
+from sampark.trust.matching.lookalike import THRESHOLD, Channel, compare, compare_domains, compare_handles
+from sampark.trust.matching.skeleton import skeleton
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sampark.trust.fishing import CATEGORIES, classify
+from sampark.trust.messages.fishing import CATEGORIES, classify
 
 CASES = Path(__file__).parent / "data" / "messages.csv"
 SOLICITS_FLOOR = {"precision": 0.95, "recall": 0.90}  # measured 0.993 / 0.974 on all 296

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from sampark.trust.matching.verify import verify
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
-from sampark.trust.verify import verify
 from tests.supporters.factories import make_areas
 
 pytestmark = pytest.mark.django_db

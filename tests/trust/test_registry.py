@@ -8,8 +8,8 @@ import time_machine
 from django.contrib.auth import get_user_model
 
 from sampark.trust import registry
+from sampark.trust.matching.verify import verify
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
-from sampark.trust.verify import verify
 from tests.supporters.factories import make_areas
 from tests.trust.registry_factories import add
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from sampark.trust.scan import bulk_forms, parse_key
+from sampark.trust.matching.scan import bulk_forms, parse_key
 
 
 def scan(path, *options) -> list[dict]:
@@ -126,8 +126,8 @@ def test_an_empty_registry_is_an_error(db, handles_file):
 
 
 def test_the_bulk_path_gives_what_the_single_path_gives():
-    from sampark.trust.handles import parse
-    from sampark.trust.lookalike import Form
+    from sampark.trust.matching.handles import parse
+    from sampark.trust.matching.lookalike import Form
 
     texts = ["@AshaVermaMLA", "Asha_Verma", "1234567", "@1234567", "asha.verma", "@A5ha", "x.com/Asha",
              "@\u0410sha", "ab\u200bc", "@_under_", "+91 98100 00042"]

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from sampark.trust import statements
+from sampark.trust.messages import statements
+from sampark.trust.messages.statements import match_forward
 from sampark.trust.models import Statement
-from sampark.trust.statements import match_forward
 from tests.trust.statement_data import FARMERS_HI, MEMBERSHIP_EN, SCHOOLS_HI, make_statements
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@
 
 import pytest
 
-from sampark.trust import statements
+from sampark.trust.messages import statements
+from sampark.trust.messages.statements import match_forward
 from sampark.trust.models import Statement
-from sampark.trust.statements import match_forward
 from tests.trust.statement_data import make_leader
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from sampark.trust import registry
-from sampark.trust.verify import RISK, channel_json
-from sampark.trust.views_verify import present, reason_text
+from sampark.trust.matching.verify import RISK, channel_json
+from sampark.trust.views.verify import present, reason_text
 from tests.trust.registry_factories import add
 
 pytestmark = pytest.mark.django_db

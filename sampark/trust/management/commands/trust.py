@@ -7,7 +7,9 @@
 
 from django.core.management.base import BaseCommand
 
-from sampark.trust import check_message_cli, evidence_cli, scan_cli
+from sampark.trust.cli import check_message as check_message_cli
+from sampark.trust.cli import evidence as evidence_cli
+from sampark.trust.cli import scan as scan_cli
 
 SUBCOMMANDS = {check_message_cli.NAME: check_message_cli, scan_cli.NAME: scan_cli, "evidence": evidence_cli}
 

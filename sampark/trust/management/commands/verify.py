@@ -9,10 +9,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from sampark.trust.handles import MAX_QUERY_LENGTH
+from sampark.trust.cli.scan import utf8
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH
+from sampark.trust.matching.verify import verify
 from sampark.trust.models import Platform
-from sampark.trust.scan_cli import utf8
-from sampark.trust.verify import verify
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sampark.core.admin_scoping import ScopedAdmin
 from sampark.geo.models import Area
 from sampark.trust import registry
-from sampark.trust.handles import parse
+from sampark.trust.matching.handles import parse
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
 
 

@@ -15,12 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from sampark.core.ratelimit import limited
-from sampark.trust import cases
-from sampark.trust.forms_report import ReportForm
-from sampark.trust.handles import MAX_QUERY_LENGTH
+from sampark.trust.cases import workflow as cases
+from sampark.trust.cases.report_form import ReportForm
+from sampark.trust.cases.screenshots import MAX_BYTES
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH
+from sampark.trust.matching.verify import verify
 from sampark.trust.models import Case
-from sampark.trust.screenshots import MAX_BYTES
-from sampark.trust.verify import verify
 from sampark.web.views import page_language
 
 # the largest body worth reading: the screenshot cap plus the text fields and multipart framing

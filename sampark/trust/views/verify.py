@@ -1,4 +1,4 @@
-"""/verify/?q=…: "Is this official?" for anyone, in plain words. The answer is sampark.trust.verify's.
+"""/verify/?q=…: "Is this official?" for anyone, in plain words. The answer is sampark.trust.matching.verify's.
 
 GET, so an answer can be shared as a link. Rate-limited per address (only asking counts, not the empty form);
 a query longer than any handle, link or number gets a 400 page naming the field.
@@ -16,9 +16,9 @@ from django.views.decorators.http import require_safe
 
 from sampark.core.ratelimit import limited
 from sampark.trust.channel_links import is_private_invite, public_link
-from sampark.trust.handles import MAX_QUERY_LENGTH, parse
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH, parse
+from sampark.trust.matching.verify import NOT_OFFICIAL, OFFICIAL, RISK, verify
 from sampark.trust.models import ChannelStatus, Platform
-from sampark.trust.verify import NOT_OFFICIAL, OFFICIAL, RISK, verify
 from sampark.web.views import page_language
 
 # The scorer's reasons are English phrases; the fixed ones a person will see most are translated here, anything

@@ -28,8 +28,8 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from sampark.trust import fishing_lexicon as lex
-from sampark.trust.fishing import WORD, normalise, patterns, terms
+from sampark.trust.messages import lexicon as lex
+from sampark.trust.messages.text import WORD, normalise, patterns, terms
 from sampark.trust.models import Statement
 
 MIN_SIMILARITY = 0.70  # measured on tests/trust/data: altered forwards score 0.80–0.95, unrelated ones below 0.6

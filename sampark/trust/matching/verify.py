@@ -19,8 +19,8 @@ import threading
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from sampark.trust.handles import Handle, parse
-from sampark.trust.lookalike import THRESHOLD, Channel, Index, Reason, Resemblance
+from sampark.trust.matching.handles import Handle, parse
+from sampark.trust.matching.lookalike import THRESHOLD, Channel, Index, Reason, Resemblance
 from sampark.trust.models import ChannelStatus, OfficialChannel
 
 OFFICIAL, RISK, NOT_OFFICIAL = "official", "impersonation_risk", "not_official"

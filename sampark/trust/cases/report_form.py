@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from sampark.trust import screenshots
-from sampark.trust.cases import MAX_DETAILS
-from sampark.trust.handles import MAX_QUERY_LENGTH, parse
+from sampark.trust.cases import screenshots
+from sampark.trust.cases.workflow import MAX_DETAILS
+from sampark.trust.matching.handles import MAX_QUERY_LENGTH, parse
 from sampark.trust.models import Platform, Report
 
 P = Platform

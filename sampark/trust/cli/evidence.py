@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from sampark.trust import evidence
+from sampark.trust.cases import evidence
 from sampark.trust.models import Case
 
 

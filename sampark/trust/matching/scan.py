@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from sampark.trust.handles import Handle, parse
-from sampark.trust.lookalike import (
+from sampark.trust.matching.handles import Handle, parse
+from sampark.trust.matching.lookalike import (
     MIN_ANAGRAM,
     PREFILTER_CUTOFF,
     SOCIAL,
@@ -39,7 +39,7 @@ from sampark.trust.lookalike import (
     plausible,
     strip_words,
 )
-from sampark.trust.skeleton import SEPARATORS, fold_pairs, skeleton
+from sampark.trust.matching.skeleton import SEPARATORS, fold_pairs, skeleton
 
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
 HEADER_NAMES = {"handle", "handles", "link", "links", "url", "urls", "account", "accounts", "username", "query",

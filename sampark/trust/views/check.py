@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sampark.core.ratelimit import limited
-from sampark.trust.fishing import MAX_TEXT_LENGTH, assess, category_label
+from sampark.trust.messages.fishing import MAX_TEXT_LENGTH, assess, category_label
 from sampark.web.views import page_language
 
 RATE_GROUP = "check-message"  # the API's group too: the page is not a way round its limit

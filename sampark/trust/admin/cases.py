@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from sampark.core.admin_scoping import ScopedAdmin
-from sampark.trust import case_warning, cases, evidence
+from sampark.trust.cases import evidence
+from sampark.trust.cases import warning as case_warning
+from sampark.trust.cases import workflow as cases
 from sampark.trust.models import Case, CaseEvent, CaseStatus, Report
 
 ACTIONS = {

@@ -17,8 +17,8 @@ from django.utils.translation import gettext
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from sampark.trust.handles import Handle
-from sampark.trust.skeleton import (
+from sampark.trust.matching.handles import Handle
+from sampark.trust.matching.skeleton import (
     DIGIT_FOR_LETTER,
     SEPARATORS,
     fold_pairs,

@@ -9,7 +9,7 @@ import json
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from sampark.trust.fishing import MAX_TEXT_LENGTH, check_message
+from sampark.trust.messages.fishing import MAX_TEXT_LENGTH, check_message
 
 NAME = "check-message"
 

@@ -13,9 +13,9 @@ import time
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from sampark.trust.matching.scan import ScanError, read_queries, scan
+from sampark.trust.matching.verify import registry_index
 from sampark.trust.models import OfficialChannel, Platform
-from sampark.trust.scan import ScanError, read_queries, scan
-from sampark.trust.verify import registry_index
 
 NAME = "scan"
 COLUMNS = ["rank", "query", "platform", "normalised", "score", "resembles_platform", "resembles_handle",

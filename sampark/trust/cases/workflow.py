@@ -13,10 +13,10 @@ from django.db.models import F
 from django.utils import timezone, translation
 
 from sampark.core import pii
-from sampark.trust.handles import Handle, parse
+from sampark.trust.cases.screenshots import CleanImage
+from sampark.trust.matching.handles import Handle, parse
+from sampark.trust.matching.verify import OFFICIAL, verify
 from sampark.trust.models import Case, CaseEvent, CaseStatus, OfficialChannel, Report
-from sampark.trust.screenshots import CleanImage
-from sampark.trust.verify import OFFICIAL, verify
 
 S = CaseStatus
 MAX_DETAILS = 2000  # the form's cap, checked again here for callers other than the form
@@ -175,7 +175,7 @@ def _user(actor):
 
 def confirm(case: Case, *, actor, note: str = "") -> Case:
     """Staff agree it is a fake; the supporters' warning is queued with it (once per case)."""
-    from sampark.trust import case_warning
+    from sampark.trust.cases import warning as case_warning
 
     with transaction.atomic():
         case = _move(_locked(case), S.CONFIRMED, actor=actor, note=note)
@@ -227,7 +227,7 @@ def add_note(case: Case, *, actor, note: str) -> CaseEvent:
 def queue_warning(case: Case, *, actor) -> bool:
     """Queue the supporters' warning for a confirmed case that has none yet (e.g. its official channel was set
     after confirmation)."""
-    from sampark.trust import case_warning
+    from sampark.trust.cases import warning as case_warning
 
     with transaction.atomic():
         case = _locked(case)

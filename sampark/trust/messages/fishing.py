@@ -16,19 +16,16 @@ docs/trust.md ("Message checks") has the whole decision and its measured precisi
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.utils.translation import gettext as _
 
-from sampark.trust import fishing_lexicon as lex
-from sampark.trust.handles import strip_invisible
+from sampark.trust.messages import lexicon as lex
+from sampark.trust.messages.statements import match_forward, statement_reasons
+from sampark.trust.messages.text import CATEGORIES, normalise, patterns
 
-CATEGORIES = ("phone", "aadhaar", "voter_id", "otp", "bank_or_upi", "address", "photo", "money")
 MAX_TEXT_LENGTH = 5000  # a long WhatsApp forward is ~2,000 characters; beyond this it is not a message
 
-WORD = r"[\w\u0900-\u0963\u0966-\u097f]"  # a letter of a word, Devanagari vowel signs included (not in \w)
 SENTENCE_BREAK = re.compile(r"[.!?।॥|\n;…]+")
 CLAUSE_BREAK = re.compile(
     r"[,()\[\]{}\"“”‘’*_~]+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
@@ -36,39 +33,6 @@ CLAUSE_BREAK = re.compile(
 SHORT_CLAUSE_WORDS = 6  # "अपना आधार नंबर", "Mobile number:": a list item, not a sentence of its own
 # "WhatsApp number: 90000 00012", "UPI: 9000000031@upi": the sender's, not the reader's
 GIVEN = re.compile(r"^[\s:=\-–—()]*(?:\+?\d|[\w.-]+@[\w.-]+)")
-
-
-def terms(fragments: list[str]) -> re.Pattern:
-    """One pattern for a lexicon list: ``~`` is "more letters", and no fragment matches inside a longer word."""
-    body = "|".join(fragment.replace("~", WORD + "*") for fragment in fragments)
-    return re.compile(rf"(?<!{WORD})(?:{body})(?!{WORD})")
-
-
-@cache
-def patterns() -> dict[str, re.Pattern]:
-    compiled = {name: terms(getattr(lex, name.upper())) for name in (
-        "upi_mentions", "possessives", "generic_details", "requests", "requests_after_object", "negations",
-        "warnings", "not_negations", "threats", "urgency", "not_requests", "conditionals", "lures", "form_words",
-        "official_claims", "speech", "leadership",
-    )}
-    compiled.update({f"category:{name}": terms(lex.CATEGORIES[name]) for name in CATEGORIES})
-    compiled["url"] = re.compile(lex.URL)
-    compiled["number_abbreviations"] = re.compile(rf"(?<!{WORD}){lex.NUMBER_ABBREVIATIONS}")
-    compiled["emphatic_na"] = re.compile(lex.EMPHATIC_NA)
-    return compiled
-
-
-def normalise(text: str) -> str:
-    """Lower case, one spelling per letter, one space between words: what every lexicon entry is written against."""
-    text, _had_invisible = strip_invisible(unicodedata.normalize("NFKC", text))
-    text = text.lower().replace("\u093c", "").replace("\u0901", "\u0902")  # nukta; chandrabindu → anusvara
-    text = re.sub(r"n['’]t\b", " not", text)  # don't → do not: one negation to look for
-    text = re.sub(r"(?<!\w)o\.\s?t\.\s?p\.?", "otp", text)
-    text = re.sub(r"(?<!\w)i\.d\.?", "id", text)
-    text = re.sub(r"(?<!\w)a/c(?!\w)", "account", text)
-    text = re.sub(r"(₹|(?<!\w)rs\.?|रु\.?)\s*(?=\d)", lambda m: m.group(1).rstrip(".") + " ", text)
-    text = patterns()["number_abbreviations"].sub(lambda m: m.group(1) + " number", text)
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
 @dataclass
@@ -260,7 +224,6 @@ def check_message(text: str) -> dict:
 
 def assess(text: str) -> tuple[dict, dict | None]:
     """``check_message``'s answer and the statement match behind it (the page shows the speaker's Hindi name)."""
-    from sampark.trust.statements import match_forward, statement_reasons
 
     verdict = classify(text)
     asks_for, solicits = verdict.asks_for, verdict.solicits
