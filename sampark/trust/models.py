@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sampark.core.ids import public_id
 from sampark.core.scoping import ScopedQuerySet
+from sampark.trust.cases import codes as case_codes
 
 
 class Platform(models.TextChoices):
@@ -106,7 +107,9 @@ class CaseQuerySet(ScopedQuerySet):
 class Case(models.Model):
     """One suspected fake (an account, group, number or site); every report of the same target joins it."""
 
-    public_id = models.CharField(max_length=12, unique=True, default=public_id)
+    # the case code reporters are given (K7M4QX9P, shown K7M4-QX9P: trust.cases.codes); older cases keep their
+    # 12-letter public ids
+    public_id = models.CharField(max_length=12, unique=True, default=case_codes.new_code)
     platform = models.CharField(max_length=20, choices=Platform.choices, blank=True)  # blank: not recognised
     target = models.CharField(max_length=300)  # normalised like OfficialChannel.handle
     target_display = models.CharField(max_length=300)  # as first reported
@@ -147,6 +150,11 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.public_id} {self.target_display}"
+
+    @property
+    def code(self) -> str:
+        """The case code as people read it: ``K7M4-QX9P``."""
+        return case_codes.shown(self.public_id)
 
 
 class Report(models.Model):
