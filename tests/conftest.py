@@ -32,11 +32,12 @@ def generic_number(db):
 def confirmation_templates(db):
     from sampark.outreach.models import Category, SmsTemplate
 
+    # update_or_create: migration outreach 0007 ships default templates (without DLT ids) for these keys
     return [
-        SmsTemplate.objects.create(
-            key="confirmation", language=language, dlt_entity_id="1001000000000000000", header="SAMPRK",
+        SmsTemplate.objects.update_or_create(key="confirmation", language=language, defaults=dict(
+            dlt_entity_id="1001000000000000000", header="SAMPRK",
             dlt_template_id=f"100700000000000000{n}", category=Category.SERVICE_IMPLICIT, body=body,
-        )
+        ))[0]
         for n, (language, body) in enumerate([
             ("hi", "सम्पर्क से जुड़ने के लिए धन्यवाद! अपना परिचय यहाँ पूरा करें: {#var#} -SAMPRK"),
             ("en", "Thank you for joining Sampark! Complete your profile: {#var#} -SAMPRK"),

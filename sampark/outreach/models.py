@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sampark.accounts import permissions
 from sampark.core.scoping import ScopedQuerySet
 
 
@@ -18,9 +19,10 @@ class SmsTemplate(models.Model):
 
     key = models.SlugField(max_length=40)  # what code asks for, e.g. "confirmation"
     language = models.CharField(max_length=5)
-    dlt_entity_id = models.CharField(max_length=30)
-    header = models.CharField(max_length=11)  # sender id, e.g. "SAMPRK"
-    dlt_template_id = models.CharField(max_length=30)
+    # blank until the template is registered on the DLT platform (the defaults ship so: outreach/defaults.py)
+    dlt_entity_id = models.CharField(max_length=30, blank=True)
+    header = models.CharField(max_length=11, blank=True)  # sender id, e.g. "SAMPRK"
+    dlt_template_id = models.CharField(max_length=30, blank=True)
     category = models.CharField(max_length=20, choices=Category.choices)
     body = models.TextField()
     active = models.BooleanField(default=True)
@@ -29,11 +31,17 @@ class SmsTemplate(models.Model):
         constraints = [models.UniqueConstraint(fields=["key", "language"], name="template_key_language")]
 
     def __str__(self) -> str:
-        return f"{self.key}/{self.language} ({self.dlt_template_id})"
+        return f"{self.key}/{self.language} ({self.dlt_template_id or 'no DLT id'})"
+
+    @property
+    def dlt_missing(self) -> list[str]:
+        """The DLT fields a real gateway needs that are still empty."""
+        return [name for name in ("dlt_entity_id", "dlt_template_id", "header") if not getattr(self, name)]
 
 
 class OutboundSmsQuerySet(ScopedQuerySet):
-    area_lookup = "supporter__area"  # an SMS is seen by whoever sees its recipient
+    area_lookup = "supporter__area"  # an SMS is seen in its recipient's area
+    view_perm = permissions.CALLS_VIEW
 
 
 class OutboundSms(models.Model):

@@ -239,3 +239,93 @@ def enqueue_delivery_if_due() -> None:
     """Held (promotional) and retried messages become due with time, not with new calls: the worker checks."""
     if OutboundSms.objects.filter(status=OutboundSms.Status.QUEUED, not_before__lte=timezone.now()).exists():
         enqueue_delivery()
+
+
+# --- SMS templates (`sampark sms template`, the admin) ---------------------------------------------------------
+
+TEMPLATE_FIELDS = ("body", "category", "header", "dlt_entity_id", "dlt_template_id", "active")
+
+
+def _check_template(template: SmsTemplate) -> None:
+    """ValueError("<field>: <problem>") for a template the sender could not use."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_slug
+
+    from sampark.outreach.defaults import LANGUAGES, variables_for
+    from sampark.outreach.segments import variable_count
+
+    try:
+        validate_slug(template.key)
+    except ValidationError:
+        raise ValueError(f"key: {template.key[:40]!r} may use only letters, digits, '-' and '_'") from None
+    if template.language not in LANGUAGES:
+        raise ValueError(f"language: {template.language[:10]!r} is not one of {', '.join(LANGUAGES)}")
+    if template.category not in Category.values:
+        raise ValueError(f"category: {template.category[:30]!r} is not one of {', '.join(Category.values)}")
+    if not template.body.strip():
+        raise ValueError("body: empty")
+    # The code fills a fixed number of variables per purpose; another count would fail every send of it.
+    expected = variables_for(template.key)
+    if expected is not None and variable_count(template.body) != expected:
+        raise ValueError(f"body: a {template.key!r} template has {expected} {{#var#}} variable(s), "
+                         f"this one has {variable_count(template.body)}")
+    for name in ("header", "dlt_entity_id", "dlt_template_id"):
+        limit = SmsTemplate._meta.get_field(name).max_length
+        if len(getattr(template, name)) > limit:
+            raise ValueError(f"{name}: longer than {limit} characters")
+    if template.dlt_entity_id and not template.dlt_entity_id.isdigit():
+        raise ValueError("dlt_entity_id: the DLT platform's ids are digits only")
+    if template.dlt_template_id and not template.dlt_template_id.isdigit():
+        raise ValueError("dlt_template_id: the DLT platform's ids are digits only")
+
+
+def add_template(*, key: str, language: str, body: str, category: str = Category.SERVICE_IMPLICIT,
+                 header: str = "", dlt_entity_id: str = "", dlt_template_id: str = "",
+                 active: bool = True) -> SmsTemplate:
+    """A new template for a purpose and language. Raises ValueError("<field>: <problem>")."""
+    template = SmsTemplate(key=key, language=language, body=body, category=category, header=header.strip(),
+                           dlt_entity_id=dlt_entity_id.strip(), dlt_template_id=dlt_template_id.strip(), active=active)
+    _check_template(template)
+    with transaction.atomic():
+        if SmsTemplate.objects.filter(key=key, language=language).exists():
+            raise ValueError(f"key: a {key!r} template in {language!r} exists; change it with `sms template set`")
+        template.save()
+    return template
+
+
+def change_template(key: str, language: str, **changes) -> SmsTemplate:
+    """Change some of TEMPLATE_FIELDS of one template. Raises ValueError("<field>: <problem>")."""
+    unknown = set(changes) - set(TEMPLATE_FIELDS)
+    if unknown:
+        raise ValueError(f"{sorted(unknown)[0]}: cannot be changed")
+    with transaction.atomic():
+        template = SmsTemplate.objects.select_for_update().filter(key=key, language=language).first()
+        if template is None:
+            raise ValueError(f"key: no {key[:40]!r} template in {language[:10]!r}")
+        for name, value in changes.items():
+            setattr(template, name, value.strip() if isinstance(value, str) and name != "body" else value)
+        _check_template(template)
+        template.save(update_fields=list(changes))
+    return template
+
+
+def templates_without_dlt() -> list[SmsTemplate]:
+    """Active templates a real gateway (not the file outbox) cannot send yet: a DLT field is empty. Operators
+    see them at start (`sampark serve`, `sampark demo`)."""
+    from django.conf import settings
+
+    if settings.SMS_BACKEND == "file":
+        return []
+    return [t for t in SmsTemplate.objects.filter(active=True).order_by("key", "language") if t.dlt_missing]
+
+
+def dlt_warning() -> str | None:
+    missing = templates_without_dlt()
+    if not missing:
+        return None
+    from django.conf import settings
+
+    names = ", ".join(f"{t.key}/{t.language} ({', '.join(t.dlt_missing)})" for t in missing)
+    return (f"warning: SAMPARK_SMS_BACKEND={settings.SMS_BACKEND} but these active SMS templates have no DLT "
+            f"registration yet, and the gateway will refuse them: {names}. Register them on the DLT platform, "
+            "then: sampark sms template set KEY LANGUAGE --header H --entity-id E --template-id T")

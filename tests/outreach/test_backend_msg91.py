@@ -230,14 +230,16 @@ def test_timeout_is_retryable(fake, monkeypatch):
 def test_variables_come_from_the_sms_template_table(fake):
     from sampark.outreach.models import SmsTemplate
 
-    SmsTemplate.objects.create(
+    SmsTemplate.objects.update_or_create(  # over the default template migration outreach 0007 ships
         key="confirmation",
         language="hi",
-        dlt_entity_id="1101600000000000001",
-        header="SAMPRK",
-        dlt_template_id="1107160000000000001",
-        category="service_implicit",
-        body=TEMPLATE,
+        defaults={
+            "dlt_entity_id": "1101600000000000001",
+            "header": "SAMPRK",
+            "dlt_template_id": "1107160000000000001",
+            "category": "service_implicit",
+            "body": TEMPLATE,
+        },
     )
     assert msg91.send(message(variables=None)).ok
     recipient = payload_of(fake.requests[0])["recipients"][0]

@@ -13,5 +13,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo.load(self.stdout)
-        if not options["no_serve"]:
+        if options["no_serve"]:
+            from sampark.outreach.services import dlt_warning
+
+            warning = dlt_warning()  # `serve` warns itself when it starts
+            if warning:
+                self.stderr.write(self.style.WARNING(warning))
+        else:
             call_command("serve", port=options["port"])

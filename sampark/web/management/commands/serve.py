@@ -133,6 +133,11 @@ class Command(BaseCommand):
             raise CommandError("--workers: must be at least 1")
         if options["threads"] < 1:
             raise CommandError("--threads: must be at least 1")
+        from sampark.outreach.services import dlt_warning
+
+        warning = dlt_warning()  # a real gateway would refuse every SMS of these templates
+        if warning:
+            self.stderr.write(self.style.WARNING(warning))
         taken = port_free(options["host"], port)
         if taken:
             raise CommandError(f"--port: {taken}")
