@@ -24,10 +24,11 @@ def test_every_purpose_has_hindi_and_english_with_dlt_to_fill():
             assert template.dlt_missing == ["dlt_entity_id", "dlt_template_id", "header"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_a_missed_call_on_a_fresh_install_gets_its_confirmation(log_call, settings):
-    # transaction=True: the migration's rows must survive as a fresh database has them, not only in a rollback
-    if not SmsTemplate.objects.exists():  # a flushed database: run the migration's function again
+    # The test database is built by the migrations, so it holds their rows, unless a transactional test
+    # flushed it earlier in this process: then the migration's function writes them again.
+    if not SmsTemplate.objects.exists():
         from importlib import import_module
 
         from django.apps import apps
