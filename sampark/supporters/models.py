@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sampark.core.ids import public_id
+from sampark.accounts import permissions
 from sampark.core.scoping import ScopedQuerySet
 
 
@@ -16,6 +17,12 @@ class Stage(models.TextChoices):
 
 class SupporterQuerySet(ScopedQuerySet):
     area_lookup = "area"
+    view_perm = permissions.SUPPORTERS_VIEW
+
+
+class CallbackQuerySet(ScopedQuerySet):
+    area_lookup = "area"
+    view_perm = permissions.CALLBACKS_MANAGE  # the queue as a whole; volunteers get theirs through claims
 
 
 class Supporter(models.Model):
@@ -129,7 +136,7 @@ class Callback(models.Model):
     )
     created_at = models.DateTimeField()
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CallbackQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sampark.accounts import permissions
 from sampark.core.scoping import ScopedQuerySet
 
 
@@ -27,7 +28,8 @@ class PublishedNumber(models.Model):
 
 
 class SupporterAreaQuerySet(ScopedQuerySet):
-    area_lookup = "supporter__area"  # a call is seen by whoever sees its supporter
+    area_lookup = "supporter__area"  # a call is seen in its supporter's area
+    view_perm = permissions.CALLS_VIEW
 
 
 class Call(models.Model):

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sampark.core.ids import public_id
+from sampark.accounts import permissions
 from sampark.core.scoping import ScopedQuerySet
 from sampark.trust.cases import codes as case_codes
 
@@ -28,6 +29,11 @@ class Platform(models.TextChoices):
     EMAIL = "email", _("Email address")
 
 
+class OwnerQuerySet(ScopedQuerySet):
+    area_lookup = "area"
+    view_perm = permissions.TRUST_CASES_VIEW
+
+
 class Owner(models.Model):
     """Whose an official channel is: a person (a leader) or a unit (the party's office at an area)."""
 
@@ -41,7 +47,7 @@ class Owner(models.Model):
     name_hi = models.CharField(max_length=120, blank=True)
     area = models.ForeignKey("geo.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
-    objects = ScopedQuerySet.as_manager()
+    objects = OwnerQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -60,6 +66,7 @@ class ChannelStatus(models.TextChoices):
 
 class OfficialChannelQuerySet(ScopedQuerySet):
     area_lookup = "owner__area"
+    view_perm = permissions.TRUST_CASES_VIEW
 
     def active(self):
         return self.filter(status=ChannelStatus.ACTIVE)
@@ -102,6 +109,7 @@ class CaseStatus(models.TextChoices):
 
 class CaseQuerySet(ScopedQuerySet):
     area_lookup = "area"
+    view_perm = permissions.TRUST_CASES_VIEW
 
 
 class Case(models.Model):
