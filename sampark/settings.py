@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from sampark.core.private_files import make_private
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -52,7 +54,8 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 
 
 DATA_DIR = Path(env_str("SAMPARK_DATA_DIR", str(Path.cwd() / "data"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The folder 0700 and every file Sampark writes 0600 (umask 077): see core/private_files.py.
+make_private(DATA_DIR)
 
 
 def key_from_env_or_file(name: str, filename: str) -> str:
@@ -188,6 +191,9 @@ TIME_ZONE = "Asia/Kolkata"
 STATIC_URL = "/static/"
 # Uploaded files (report screenshots): private, under the data folder, served only to staff.
 MEDIA_ROOT = DATA_DIR / "media"
+# Django chmods uploads to 0644 by default, whatever the umask: screenshots can show a supporter's chats.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -195,6 +201,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
+# Staff passwords: Django's four validators (length 10, not like the username, not a common one, not all digits).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 SESSION_COOKIE_SECURE = _public.scheme == "https"
 CSRF_COOKIE_SECURE = _public.scheme == "https"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -229,6 +242,23 @@ if SMS_BACKEND == "msg91" and not MSG91_AUTHKEY:
 
 # Version of the consent notice a new supporter is shown (the missed-call number's IVR/SMS notice).
 NOTICE_VERSION = env_str("SAMPARK_NOTICE_VERSION", "2026-11")
+
+
+def env_names(name: str, default: str) -> list[str]:
+    """Comma-separated names, each with at least two letters (an empty item is a typo, not a name)."""
+    raw = env_str(name, default)
+    names = [part.strip() for part in raw.split(",")]
+    if not all(sum(ch.isalpha() for ch in part) >= 2 for part in names):
+        raise ImproperlyConfigured(
+            f"{name} must be comma-separated names of at least two letters each (e.g. 'Jan Andolan,जन आंदोलन,JA'); "
+            f"got {raw!r}"
+        )
+    return names
+
+
+# The movement's own names, English and Hindi, and short names: a message that speaks as one of them ("… official
+# group", "… की ओर से") claims to be official (docs/trust.md, "Message checks"). The default is the demo's movement.
+SAMPARK_MOVEMENT_NAMES = env_names("SAMPARK_MOVEMENT_NAMES", "Sampark Andolan,सम्पर्क आंदोलन")
 # Allowed clock skew for signed generic webhooks.
 HOOK_MAX_SKEW_SECONDS = env_int("SAMPARK_HOOK_MAX_SKEW_SECONDS", 300, minimum=1)
 # Requests a minute one address may make to each public trust endpoint (verify, check-message, report a fake).
