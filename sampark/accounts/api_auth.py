@@ -42,6 +42,8 @@ class ApiTokenAuth(HttpBearer):
             raise AuthenticationError(message="unknown API token")
         if not found.user.is_active:
             raise AuthenticationError(message="the API token's user is deactivated")
+        if found.expires_at is not None and found.expires_at <= timezone.now():
+            raise AuthenticationError(message=f"the API token expired at {found.expires_at.isoformat()}")
         touch(found)
         # Views and visible_to() read request.user; for the API that is the token's user, not a session's.
         request.user = found.user

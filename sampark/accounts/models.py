@@ -32,6 +32,7 @@ class ApiToken(models.Model):
     label = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)  # None: until revoked
 
     @staticmethod
     def digest_of(token: str) -> str:

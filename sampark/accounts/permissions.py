@@ -135,8 +135,8 @@ def can(user, perm: str, path: str | None = None) -> bool:
     return any(path == p or path.startswith(p + ".") for p in paths)
 
 
-def covers_unknown_area(user, perm: str) -> bool:
-    """Rows whose area is not known yet (a caller whose state could not be guessed) belong to national roles."""
+def holds_nationally(user, perm: str) -> bool:
+    """Whether ``user`` holds ``perm`` at a root area: national totals, and rows whose area is not known yet."""
     paths = scope(user, perm)
     return paths is None or any("." not in p for p in paths)
 

@@ -9,6 +9,9 @@ class AuditEntry(models.Model):
         REVEAL_PHONE = "reveal_phone", "revealed a phone number"
         EXPORT = "export", "exported data"
         CHANGE = "change", "changed a record"
+        ROLE_CHANGE = "role_change", "granted or revoked a role"
+        USER_CHANGE = "user_change", "created or deactivated a staff user"
+        TOKEN_CHANGE = "token_change", "created or revoked an API token"
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -42,6 +42,25 @@ def decrypt(blob: bytes) -> str:
     return _aead().decrypt(blob[1:13], blob[13:], b"sampark-phone").decode()
 
 
+@lru_cache(maxsize=1)
+def _secret_aead() -> AESGCM:
+    # A key of its own: secrets and phone numbers never share one, so neither can be swapped for the other.
+    return AESGCM(derived_key("secret-encryption"))
+
+
+def seal(clear: str) -> bytes:
+    """A secret the code must be able to read back (a webhook secret), encrypted like a phone number."""
+    nonce = os.urandom(12)
+    return bytes([KEY_ID]) + nonce + _secret_aead().encrypt(nonce, clear.encode(), b"sampark-secret")
+
+
+def unseal(blob: bytes) -> str:
+    blob = bytes(blob)
+    if not blob or blob[0] != KEY_ID:
+        raise ValueError("sealed value has an unknown key id")
+    return _secret_aead().decrypt(blob[1:13], blob[13:], b"sampark-secret").decode()
+
+
 @lru_cache(maxsize=8)
 def _keyed_sha256(purpose: str) -> tuple:
     """HMAC-SHA256 (RFC 2104) with the key's inner and outer pads hashed once: each MAC then costs two hash

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sampark.accounts import permissions
+from sampark.core.fields import SealedText
 from sampark.core.scoping import ScopedQuerySet
 
 
@@ -11,7 +12,9 @@ class PublishedNumber(models.Model):
     provider = models.CharField(max_length=20)
     slug = models.SlugField(max_length=50)
     number = models.CharField(max_length=20)  # E.164; the movement's own number, not personal data
-    secret = models.CharField(max_length=200, blank=True)  # provider auth token / shared webhook key
+    # provider auth token / shared webhook key: encrypted at rest like phone numbers (a copy of the database must
+    # not let anyone sign calls); clear in memory as a str
+    secret = SealedText(max_length=200, default="", blank=True)  # max_length: of the clear text
     ip_allowlist = models.TextField(blank=True, help_text="Comma-separated IPs or CIDR ranges; empty allows all")
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)

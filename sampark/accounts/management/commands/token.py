@@ -1,26 +1,25 @@
-"""sampark token create USERNAME [--role admin] [--area IN] [--label TEXT]
+"""sampark token create|list|revoke: API tokens for /api/v1.
 
-Creates the user if needed (no usable password: an API-only account unless someone sets one), gives it the role
-at the area (a national administrator by default), and prints a new API token, and nothing else, on stdout:
+    TOKEN=$(sampark token create ci-bot)                      # a new user: national administrator
+    sampark token create asha [--role R --area CODE] [--label TEXT] [--expires 30d|2027-03-31]
+    sampark token list [USERNAME]
+    sampark token revoke ID
 
-    TOKEN=$(sampark token create ci-bot)
-    curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/v1/stats
-
-Only the token's SHA-256 is stored; it cannot be shown again. Running it again for the same user adds another
-token and leaves the role as it is.
+``create`` prints the token, and nothing else, on stdout; only its SHA-256 is stored, so it cannot be shown again.
+For an existing user the grants stay as they are: a token acts with the user's roles, and only ``--role`` (with
+``--area``, national by default) adds one. A user created here has no usable password (an API-only account).
 """
 
-import secrets
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from sampark.accounts.models import ApiToken, Role, RoleAssignment
-from sampark.geo.models import Area, Level
-
-COUNTRY = {"code": "IN", "name_en": "India", "name_hi": "भारत", "path": "IN", "level": Level.COUNTRY}
+from sampark.accounts import services
+from sampark.accounts.management.commands._areas import area_for, check_username
+from sampark.accounts.models import ApiToken, Role
 
 
 class Command(BaseCommand):
@@ -28,47 +27,77 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        create = actions.add_parser("create", help="create a token (and the user and role, if needed)")
+        create = actions.add_parser("create", help="create a token (and the user, if needed)")
         create.add_argument("username", metavar="USERNAME")
-        create.add_argument("--role", default=Role.ADMIN, choices=Role.values, help="default: admin")
-        create.add_argument("--area", default="IN", help="code of the area the role covers (default: IN, national)")
+        create.add_argument("--role", choices=Role.values,
+                            help="add this role (a new user without one becomes a national admin)")
+        create.add_argument("--area", help="code of the area the added role covers (default: IN, national)")
         create.add_argument("--label", default="", help="a note on what the token is for")
+        create.add_argument("--expires", help="days from now (30d) or a date (2027-03-31); default: never")
+        listing = actions.add_parser("list", help="tokens: id, user, label, created, last used, expiry")
+        listing.add_argument("username", nargs="?", metavar="USERNAME")
+        revoke = actions.add_parser("revoke", help="revoke a token by its id (from token list)")
+        revoke.add_argument("token_id", metavar="ID")
 
     def handle(self, *args, action, **options):
         if action == "create":
-            token = self.create(options["username"], options["role"], options["area"], options["label"])
-            self.stdout.write(token)
+            self.stdout.write(self.create(**options))
+        elif action == "list":
+            self.list(options["username"])
+        else:
+            self.revoke(options["token_id"])
 
-    def create(self, username: str, role: str, area_code: str, label: str) -> str:
-        User = get_user_model()
-        username = username.strip()
-        if not username:
-            raise CommandError("USERNAME: empty")
-        try:
-            User._meta.get_field(User.USERNAME_FIELD).run_validators(username)  # charset and length
-        except ValidationError as exc:
-            raise CommandError(f"USERNAME: {username[:40]!r}: {' '.join(exc.messages)}") from None
+    def create(self, username: str, role: str | None, area: str | None, label: str, expires: str | None,
+               **_) -> str:
+        username = check_username(username)
         label_max = ApiToken._meta.get_field("label").max_length
         if len(label) > label_max:
             raise CommandError(f"--label: longer than {label_max} characters")
-        area_code = area_code.strip().upper()
+        if area and not role:
+            raise CommandError("--area: give --role too; the area is where that role is granted")
+        expires_at = _expiry(expires) if expires else None
+        User = get_user_model()
         with transaction.atomic():
-            area = Area.objects.filter(code=area_code).first()
-            if area is None:
-                if Area.objects.exists():
-                    raise CommandError(f"--area: no area with code {area_code!r}")
-                if area_code != COUNTRY["code"]:
-                    raise CommandError(
-                        f"--area: no area with code {area_code!r}: the area tree is empty. "
-                        "Import it first (sampark geo import FILE.csv) or use --area IN"
-                    )
-                area = Area.objects.create(**COUNTRY)
             user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
             if user is None:
                 user = User.objects.create_user(username=username, password=None)  # unusable password
+                role = role or Role.ADMIN
             elif not user.is_active:
                 raise CommandError(f"USERNAME: {username!r} is deactivated; reactivate the user first")
-            RoleAssignment.objects.get_or_create(user=user, role=role, area=area)
-            token = secrets.token_urlsafe(32)
-            ApiToken.objects.create(user=user, digest=ApiToken.digest_of(token), label=label)
-        return token
+            if role:
+                services.grant(user, role, area_for(area or "IN"))
+            return services.create_token(user, label=label, expires_at=expires_at)
+
+    def list(self, username: str | None) -> None:
+        tokens = ApiToken.objects.select_related("user").order_by("user__username", "id")
+        if username:
+            tokens = tokens.filter(user__username=username)
+        for token in tokens:
+            expiry = token.expires_at.isoformat(timespec="minutes") if token.expires_at else "never"
+            used = token.last_used_at.isoformat(timespec="minutes") if token.last_used_at else "never"
+            self.stdout.write(f"{token.pk}\t{token.user.username}\t{token.label or '-'}\t"
+                              f"created {token.created_at.isoformat(timespec='minutes')}\tused {used}\t"
+                              f"expires {expiry}")
+
+    def revoke(self, token_id: str) -> None:
+        token = ApiToken.objects.select_related("user").filter(pk=int(token_id)).first() \
+            if token_id.isdigit() else None
+        if token is None:
+            raise CommandError(f"ID: no token {token_id[:20]!r} (see sampark token list)")
+        services.revoke_token(token)
+        self.stdout.write(f"revoked token {token.pk} of {token.user.username}")
+
+
+def _expiry(text: str):
+    text = text.strip().lower()
+    if text.endswith("d") and text[:-1].isdigit() and 0 < int(text[:-1]) <= 3650:
+        return timezone.now() + timedelta(days=int(text[:-1]))
+    try:
+        day = datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise CommandError(f"--expires: {text[:20]!r} is neither days from now (30d) nor a date (2027-03-31)") \
+            from None
+    at = timezone.make_aware(datetime.combine(day, time.max))
+    if at <= timezone.now():
+        raise CommandError(f"--expires: {day.isoformat()} is in the past")
+    return at
