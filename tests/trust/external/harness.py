@@ -22,6 +22,9 @@ RISK, OFFICIAL, NOT_OFFICIAL = "impersonation_risk", "official", "not_official"
 MOVEMENT_NAMES = ["Lok Jagran Manch", "लोक जागरण मंच", "LJM"]
 SOCIAL = {"x", "facebook", "instagram", "youtube", "telegram"}
 EXAMPLES = 4  # misses quoted per class in a table
+# Misses drawn from held-out files are counted but not quoted: a failing test must not hand the held-out cases to
+# whoever tunes the detector. The bench's --show-held-out sets this for the final report only.
+SHOW_HELD_OUT = False
 
 
 def read_csv(name: str) -> list[dict]:
@@ -88,6 +91,7 @@ class Row:
     got: str  # the answer, as expected is written
     right: bool
     detail: str = ""  # whose channels were matched, when that is what was wrong
+    hidden: bool = False  # drawn from a held-out file: counted, never quoted (unless SHOW_HELD_OUT)
 
 
 @dataclass
@@ -123,10 +127,13 @@ class Table:
         lines = [self.title, *self.notes, f"  {'class':<24} {'n':>5} {rate_name:>7}  misses (query -> answer)"]
         for cls, rows in self.by_class().items():
             right = sum(r.right for r in rows)
-            misses = [f"{r.query!r}{'/' + r.platform if r.platform else ''} -> {r.got}{r.detail}"
-                      for r in rows if not r.right]
-            shown = "; ".join(misses[:EXAMPLES]) + (f"; … {len(misses) - EXAMPLES} more" if len(misses) > EXAMPLES
-                                                      else "")
+            missed = [r for r in rows if not r.right]
+            quoted = [f"{r.query!r}{'/' + r.platform if r.platform else ''} -> {r.got}{r.detail}"
+                      for r in missed if SHOW_HELD_OUT or not r.hidden]
+            shown = "; ".join(quoted[:EXAMPLES])
+            if len(missed) > min(EXAMPLES, len(quoted)):
+                shown += f"{'; ' if shown else ''}{len(missed) - min(EXAMPLES, len(quoted))} more"
+                shown += " (held-out: not quoted)" if len(quoted) < len(missed) else ""
             lines.append(f"  {cls:<24} {len(rows):>5} {right / len(rows):>7.3f}  {shown}")
         lines.append(f"  {'all':<24} {len(self.rows):>5} {self.rate():>7.3f}  mean over classes "
                      f"{self.mean_class_rate():.3f}")
@@ -139,13 +146,14 @@ def answer(verify, query: str, platform: str) -> tuple[str, set[str]]:
     return found["verdict"], {m["channel"]["owner"] for m in found.get("matches", [])}
 
 
-def judged(verify, cls: str, query: str, platform: str, expected: str, owner: str | None) -> Row:
+def judged(verify, cls: str, query: str, platform: str, expected: str, owner: str | None,
+           hidden: bool = False) -> Row:
     """A row answered right when the verdict is ``expected`` and, for a verdict naming channels (official or
     impersonation_risk), ``owner`` (when given) is among the channels matched."""
     verdict, owners = answer(verify, query, platform)
     right = verdict == expected and (expected == NOT_OFFICIAL or not owner or owner in owners)
     detail = "" if right or verdict == NOT_OFFICIAL else f" (of {', '.join(sorted(owners)[:2])})"
-    return Row(cls, query, platform, expected, verdict, right, detail)
+    return Row(cls, query, platform, expected, verdict, right, detail, hidden)
 
 
 def owners_by_handle(chosen: list[Official]) -> dict[str, str]:
@@ -162,7 +170,8 @@ def hand_written(split: str) -> Table:
     table = Table(f"hand-written lookalike cases, {split}.csv")
     for case in read_csv(f"{split}.csv"):
         table.rows.append(judged(verify, case["class"], case["query"], case["platform"], case["verdict"],
-                                 owner_of.get(case["official"]) if case["official"] else None))
+                                 owner_of.get(case["official"]) if case["official"] else None,
+                                 hidden=split == "heldout"))
     precision, recall = table.precision_recall(RISK)
     table.notes.append(f"  impersonation_risk precision {precision:.3f}, recall {recall:.3f}")
     return table
@@ -183,7 +192,7 @@ def generated(split: str, per_class: int = 4) -> Table:
         for variant, cls in variants(bare(o.handle), per_class=per_class, exclude=registry, platform=o.platform):
             platform = o.platform if n % 2 == 0 else ""  # half pasted with the platform known, half without
             n += 1
-            table.rows.append(judged(verify, cls, variant, platform, RISK, o.owner))
+            table.rows.append(judged(verify, cls, variant, platform, RISK, o.owner, hidden=split == "heldout"))
     return table
 
 
@@ -201,12 +210,13 @@ def dnstwisted(split: str | None = None, per_class: int = 40, seed: int = 7) -> 
     import dnstwist
 
     verify = verify_function()
-    chosen = [o for s in ([split] if split else ["dev", "heldout"]) for o in officials(s) if o.platform == "website"]
+    chosen = [(s, o) for s in ([split] if split else ["dev", "heldout"]) for o in officials(s)
+              if o.platform == "website"]
     table = Table(f"dnstwist {dnstwist.__version__} fuzzers on {len(chosen)} official sites "
                   f"(up to {per_class} a fuzzer a site, Unicode form)")
     table.notes.append("  dropped: *original (the official domain itself); nothing else")
     n = 0
-    for o in chosen:
+    for s, o in chosen:
         fuzzer = dnstwist.Fuzzer(o.handle)
         fuzzer.generate()
         by_fuzzer = defaultdict(list)
@@ -222,7 +232,7 @@ def dnstwisted(split: str | None = None, per_class: int = 40, seed: int = 7) -> 
                     shown = domain
                 platform = "website" if n % 2 == 0 else ""
                 n += 1
-                table.rows.append(judged(verify, cls, shown, platform, RISK, o.owner))
+                table.rows.append(judged(verify, cls, shown, platform, RISK, o.owner, hidden=s == "heldout"))
     return table
 
 
@@ -291,11 +301,14 @@ def recognised(split: str, refused: dict[str, str]) -> Table:
     """Every pasted form of every official of ``split`` (registered by the caller) must answer official."""
     verify = verify_function()
     table = Table(f"officials recognised, {split} officials (every form must answer official)")
+    mine = {o.handle for o in officials(split)}
     for handle, error in sorted(refused.items()):
-        table.notes.append(f"  REFUSED at registration: {handle}: {error}")
+        if handle in mine:
+            table.notes.append(f"  REFUSED at registration: {handle}: {error}")
     for o in officials(split):
         for cls, query, platform in official_forms(o):
-            table.rows.append(judged(verify, f"{o.platform}:{cls}", query, platform, OFFICIAL, o.owner))
+            table.rows.append(judged(verify, f"{o.platform}:{cls}", query, platform, OFFICIAL, o.owner,
+                                     hidden=split == "heldout"))
     return table
 
 
@@ -308,7 +321,7 @@ def messages() -> Table:
         found = check(row["text"])
         got = "1" if found["solicits_personal_data"] else "0"
         table.rows.append(Row(f"{row['class']} ({row['language']})", row["text"][:70], "", row["solicits"],
-                              got, got == row["solicits"]))
+                              got, got == row["solicits"], hidden=True))
         claims_n += 1
         claims_right += bool(found["claims_to_be_official"]) == (row["claims_official"] == "1")
     precision, recall = table.precision_recall("1")
