@@ -13,5 +13,6 @@ urlpatterns: list = [
     path("verify/", views_verify.verify_page, name="trust-verify"),
     path("report/", views_report.report, name="trust-report"),
     path("report/thanks/", views_report.thanks, name="trust-report-thanks"),  # ?ref=<case reference>
+    path("report/status/", views_report.status, name="trust-report-status"),  # ?code=<case code>
     path("check/", views_check.check_message_page, name="check-message"),
 ]

@@ -42,7 +42,7 @@ def test_a_report_opens_a_case_and_the_thank_you_page_gives_its_reference(client
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
     page = thanks.content.decode()
-    assert case.public_id in page and "1930" in page and "cybercrime.gov.in" in page
+    assert case.code in page and 'href="tel:1930"' in page and 'href="https://cybercrime.gov.in"' in page
 
 
 def test_reports_of_one_target_in_different_forms_merge_into_one_case(client):

@@ -47,7 +47,7 @@ def new_code() -> str:
 
 def shown(code: str) -> str:
     """``K7M4QX9P`` → ``K7M4-QX9P``; an older code is shown as it was given."""
-    if len(code) == LENGTH and code.isupper():
+    if len(code) == LENGTH:
         return f"{code[:GROUP]}-{code[GROUP:]}"
     return code
 

@@ -1,13 +1,15 @@
 """/verify/?q=…: "Is this official?" for anyone, in plain words. The answer is sampark.trust.matching.verify's.
 
 GET, so an answer can be shared as a link. Rate-limited per address (only asking counts, not the empty form);
-a query longer than any handle, link or number gets a 400 page naming the field.
+a query longer than any handle, link or number gets a 400 page naming the field. A name is not verified: the page
+says why and asks for the link or handle, listing the official channels of an owner with exactly that name.
 """
 
 import re
 import unicodedata
 from datetime import date
 
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,7 +20,8 @@ from sampark.core.ratelimit import limited
 from sampark.trust.channel_links import is_private_invite, public_link
 from sampark.trust.matching.handles import MAX_QUERY_LENGTH, parse
 from sampark.trust.matching.verify import NOT_OFFICIAL, OFFICIAL, RISK, verify
-from sampark.trust.models import ChannelStatus, Platform
+from sampark.trust.models import ChannelStatus, OfficialChannel, Platform
+from sampark.trust.views.registry import grouped
 from sampark.web.views import page_language
 
 # The scorer's reasons are English phrases; the fixed ones a person will see most are translated here, anything
@@ -60,6 +63,36 @@ def reason_text(reason: str) -> str:
             groups = found.groups()
             return str(message) % {"first": groups[0], "second": groups[-1]}
     return reason
+
+
+# Letters of India's scripts (Devanagari to Malayalam): no handle, link or address is written in them, and unlike
+# Cyrillic or Greek they cannot pass for a Latin handle.
+INDIC = re.compile(r"[\u0900-\u0d7f]")
+NAME_GAP = re.compile(r"\w\s+\w")
+
+
+def is_a_name(q: str) -> bool:
+    """A name ("Asha Devi Verma", "सम्पर्क आंदोलन") rather than a handle, link, number or address: no ``@``, no
+    ``/``, some letters, and either a space between words or, in one piece without a dot (``वेबसाइट.भारत`` is a
+    web address), letters of an Indian script. Anyone can give an account any name, so the page asks for the link
+    or handle instead of answering (docs/trust.md)."""
+    if "@" in q or "/" in q:
+        return False
+    letters = [ch for ch in q if ch.isalpha()]
+    if not letters:
+        return False  # a phone number, however it is spaced
+    if NAME_GAP.search(q):
+        return True
+    return "." not in q and any(INDIC.match(ch) for ch in letters)
+
+
+def official_named(q: str) -> list:
+    """The active official channels of the owner(s) with exactly this name, in English or Hindi, by owner."""
+    name = " ".join(q.split())
+    channels = (OfficialChannel.objects.active().select_related("owner")
+                .filter(Q(owner__name_en__iexact=name) | Q(owner__name_hi=name))[:50])
+    found = grouped(channels)
+    return found["people"] + found["units"]
 
 
 def clean_query(text: str) -> str:
@@ -119,6 +152,8 @@ def verify_page(request):
         elif q and limited(request, "verify-page"):
             status = 429
             context["error"] = _("Too many checks from your connection. Please wait a minute and try again.")
+        elif q and is_a_name(q):
+            context["name"] = {"owners": official_named(q)}
         elif q:
             context["result"] = present(verify(q))
         response = render(request, "trust/verify.html", context, status=status)
