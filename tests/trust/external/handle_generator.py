@@ -24,8 +24,7 @@ SMALL_CAPS = {
     "z": "ᴢ",
 }
 # ASCII sequences that read as another sequence at a glance (both directions are used)
-LETTER_PAIRS = [("m", "rn"), ("d", "cl"), ("m", "nn"), ("w", "vv"), ("n", "ri"), ("h", "lh"), ("l", "I"),
-                ("I", "l"), ("O", "Q")]
+LETTER_PAIRS = [("m", "rn"), ("d", "cl"), ("m", "nn"), ("w", "vv"), ("l", "I"), ("I", "l"), ("O", "Q")]
 DIGITS = {"o": "0", "i": "1", "l": "1", "e": "3", "a": "4", "s": "5", "b": "8", "g": "9", "t": "7", "z": "2"}
 VOWELS = "aeiou"
 KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
