@@ -130,7 +130,8 @@ def _phone(parsed: PhoneNumber, kind: int, e164: str, region: str | None) -> Pho
 
 
 def dialable(number: str | None) -> dict | None:
-    """A published (not personal) number for a page: ``tel:`` link target and the national format people read."""
+    """A published (not personal) number for a page: ``tel:`` link target and the one format every page shows
+    (``+91 11 4000 0000``, docs/pages.md)."""
     if not number:
         return None
     try:
@@ -139,5 +140,5 @@ def dialable(number: str | None) -> dict | None:
         return None
     return {
         "tel": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        "shown": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
+        "shown": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
     }

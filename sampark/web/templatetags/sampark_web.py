@@ -1,8 +1,8 @@
 """Template tags shared by every page."""
 
-import phonenumbers
 from django import template
 
+from sampark.core.phones import dialable
 from sampark.trust.matching.handles import parse
 
 register = template.Library()
@@ -25,19 +25,10 @@ PHONE_PLATFORMS = {"phone", "whatsapp_number"}
 
 
 @register.filter
-def phone(number: str) -> str:
-    """A published number in the one format every page shows (docs/pages.md): ``+91 90000 00012``,
-    ``+91 11 4000 0000``. Anything that is not a number is shown as it is."""
-    try:
-        parsed = phonenumbers.parse(number or "", "IN")
-    except phonenumbers.NumberParseException:
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-@register.filter
 def channel_text(text: str, platform: str) -> str:
-    """A channel as a page shows it: a number (or a wa.me link) in the one phone format, anything else as given."""
+    """A channel as a page shows it: a number (or a wa.me link) in the one phone format of every page
+    (``+91 90000 00012``, docs/pages.md), anything else as registered."""
     if platform not in PHONE_PLATFORMS:
         return text
-    return phone(parse(text, platform).value or text)
+    number = dialable(parse(text, platform).value)
+    return number["shown"] if number else text
