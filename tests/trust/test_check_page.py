@@ -46,8 +46,31 @@ def test_a_fishing_message_gets_a_warning_in_hindi(client):
     assert "सावधान: यह संदेश आपकी निजी जानकारी माँगता है।" in page
     assert "आधार नंबर या कार्ड" in page and "OTP (एक बार का पासवर्ड)" in page
     assert "यह आधिकारिक होने का दावा करता है।" in page
-    assert "कोई आधिकारिक स्रोत नहीं मिला।" in page
     assert "Official IT cell: apna aadhar aur OTP bhejo" in page  # the text stays in the box to edit
+
+
+@pytest.mark.parametrize("text", [
+    "Official IT cell: apna aadhar aur OTP bhejo",
+    "Rally at Ramlila Maidan on Sunday at 11 am. Bring your friends.",
+    "सदस्यता कार्ड के लिए 99 रुपये फोनपे करें: 90000 00025",
+])
+def test_no_official_source_warning_for_a_message_that_quotes_nobody(client, text):
+    make_statements()
+    response = client.post(f"{URL}?lang=en", {"text": text})
+    assert response.status_code == 200
+    assert "No official source found" not in text_of(response)
+    assert 'id="statement"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(("text", "language", "warning"), [
+    ("अध्यक्ष जी ने कहा कि हर परिवार को हर महीने 10000 रुपये मिलेंगे", "hi", "कोई आधिकारिक स्रोत नहीं मिला।"),
+    ("Netaji ne kaha hai ki kal se sab toll free honge", "hi", "कोई आधिकारिक स्रोत नहीं मिला।"),
+    ("The party president said that every family will get a free scooter.", "en", "No official source found."),
+])
+def test_words_put_in_the_leaderships_mouth_without_a_source_are_flagged(client, text, language, warning):
+    make_statements()
+    page = text_of(client.post(f"{URL}?lang={language}", {"text": text}))
+    assert warning in page
 
 
 def test_english_on_request(client):

@@ -17,10 +17,12 @@ docs/trust.md ("Message checks") has the whole decision and its measured precisi
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
 from sampark.trust.messages import lexicon as lex
+from sampark.trust.messages.movement import name_claims
 from sampark.trust.messages.statements import match_forward, statement_reasons
 from sampark.trust.messages.text import CATEGORIES, normalise, patterns
 
@@ -47,6 +49,10 @@ class Clause:
     threat: bool = False
     lure: bool = False
     form_words: bool = False
+    fields: bool = False  # fields of a joining form: "apna naam", "naam, umar, gaon", "Age:"
+    earnings: bool = False  # "earn ₹500 a day", "15000 salary"
+    paid_work: bool = False  # "work from home", "naukri", "posting"
+    contact: bool = False  # "WhatsApp karein", "apply", "judne ke liye"
 
     @property
     def short(self) -> bool:
@@ -76,7 +82,7 @@ def collects_details(link: str, clauses: list[Clause], names_data: bool) -> bool
     return form_words and names_data
 
 
-def read_clause(raw: str, sentence: int, message_threatens: bool) -> Clause:
+def read_clause(raw: str, sentence: int, message_threatens: bool, listed_fields: bool) -> Clause:
     p = patterns()
     clause = Clause(text=raw.strip(), sentence=sentence)
     text = p["emphatic_na"].sub("", clause.text)
@@ -107,10 +113,25 @@ def read_clause(raw: str, sentence: int, message_threatens: bool) -> Clause:
     if clause.generic:
         first_mention = min(first_mention, p["generic_details"].search(text).start())
     clause.form_words = bool(p["form_words"].search(text))
+    clause.fields = bool(p["own_personal_field"].search(text) or p["field_label"].search(text)
+                         or listed_fields and (p["personal_fields"].search(text) or p["place_fields"].search(text)))
+    clause.generic = clause.generic or clause.fields
 
     clause.request = bool(p["requests"].search(text)) or any(
         m.start() > first_mention for m in p["requests_after_object"].finditer(text)
     )
+    if not clause.lure and p["payments"].search(text):
+        clause.mentions.add("money")  # "99 PhonePe karo", "GPay to 90000…": paying is asking for money
+        clause.request = True
+    if "money" in clause.mentions and p["costs"].search(text):
+        clause.request = True  # "ID card ke 50 rs lagenge", "₹20 jama karna hoga"
+    if not clause.lure and p["fees"].search(text) and p["amount"].search(text):
+        clause.mentions.add("money")  # "Registration fee ₹299": a fee with its amount is a demand
+        clause.request = True
+    amount = bool(p["amount"].search(text))
+    clause.earnings = bool(p["earnings"].search(text) or amount and p["per_period"].search(text))
+    clause.paid_work = bool(p["paid_work"].search(text))
+    clause.contact = bool(p["contact"].search(text))
     clause.negated = bool(p["negations"].search(text) or p["warnings"].search(text))
     if clause.negated and message_threatens and p["conditionals"].search(text):
         clause.negated = False  # "if you do not send your Aadhaar, your membership will be cancelled"
@@ -122,11 +143,15 @@ def read_message(text: str) -> tuple[list[Clause], list[str]]:
     links = find_links(normal)
     without_links = patterns()["url"].sub(" link ", normal)
     threatens = bool(patterns()["threats"].search(without_links))
-    clauses = [
-        read_clause(part, number, threatens)
-        for number, sentence in enumerate(SENTENCE_BREAK.split(without_links))
-        for part in CLAUSE_BREAK.split(sentence) if part.strip()
-    ]
+    clauses = []
+    for number, sentence in enumerate(SENTENCE_BREAK.split(without_links)):
+        listed_fields = bool(patterns()["field_list"].search(sentence))
+        read = [read_clause(part, number, threatens, listed_fields)
+                for part in CLAUSE_BREAK.split(sentence) if part.strip()]
+        if patterns()["advice"].search(sentence) and not patterns()["transfers"].search(sentence):
+            for clause in read:  # "carry your voter ID to the booth": the reader's own use of their documents
+                clause.request = clause.request and "money" in clause.mentions
+        clauses.extend(read)
     for before, clause in zip(clauses, clauses[1:], strict=False):
         # "Never, ever share an OTP": a negation alone in its clause governs the next one
         if before.sentence == clause.sentence and before.negated and not (before.request or before.mentions):
@@ -192,10 +217,11 @@ class Verdict:
     urgency: bool
     lure: bool
     warned: list[str]  # kinds of data mentioned only in warnings
+    job_offer: bool = False  # paid work or earnings, and "get in touch": a lure to collect fees or data
 
     @property
     def solicits(self) -> bool:
-        return bool(self.asks_for or self.details or self.form_links)
+        return bool(self.asks_for or self.details or self.form_links or self.job_offer)
 
 
 def classify(text: str) -> Verdict:
@@ -204,26 +230,35 @@ def classify(text: str) -> Verdict:
     asked, details, form_links = solicited(clauses, links)
     p = patterns()
     joined = " ".join(c.text for c in clauses)
+    live = [c for c in clauses if not c.negated]
     return Verdict(
         asks_for=[name for name in CATEGORIES if name in asked],
         details=details,
         form_links=form_links,
-        claims=[m.group(0) for c in clauses if not c.negated for m in p["official_claims"].finditer(c.text)],
+        claims=[m.group(0) for c in live for m in p["official_claims"].finditer(c.text)]
+        + [phrase for c in live for phrase in name_claims(c.text, text)],
         attributed=bool(p["speech"].search(joined) and p["leadership"].search(joined)),
         threat=any(c.threat for c in clauses),
         urgency=bool(p["urgency"].search(joined)),
         lure=any(c.lure for c in clauses),
         warned=[name for name in CATEGORIES if any(c.negated and name in c.mentions for c in clauses)],
+        job_offer=any(c.earnings for c in live) and any(c.paid_work for c in live) and any(c.contact for c in live),
     )
 
 
 def check_message(text: str) -> dict:
     """The verdict on one message; reasons are in the active language (the API and CLI speak English)."""
-    return assess(text)[0]
+    return assess(text).answer
 
 
-def assess(text: str) -> tuple[dict, dict | None]:
-    """``check_message``'s answer and the statement match behind it (the page shows the speaker's Hindi name)."""
+class Assessment(NamedTuple):
+    answer: dict  # check_message's answer
+    match: dict | None  # the statement match behind it (the page shows the speaker's Hindi name)
+    quotes_leadership: bool  # attributes words to the leadership: only then is "no official source" news
+
+
+def assess(text: str) -> Assessment:
+    """``check_message``'s answer, the statement match and whether the message quotes the leadership."""
 
     verdict = classify(text)
     asks_for, solicits = verdict.asks_for, verdict.solicits
@@ -237,7 +272,10 @@ def assess(text: str) -> tuple[dict, dict | None]:
                        % {"host": link_host(link)})
     if solicits and (verdict.threat or verdict.urgency):
         reasons.append(_("Pressures you to act fast or threatens a penalty."))
-    if solicits and verdict.lure:
+    if verdict.job_offer:
+        reasons.append(_("Offers paid work or earnings and asks you to get in touch: the movement does not hire "
+                         "through forwarded messages and never charges a fee to join or to volunteer."))
+    elif solicits and verdict.lure:
         reasons.append(_("Promises money or a prize."))
     if not solicits:
         if verdict.warned:
@@ -266,4 +304,4 @@ def assess(text: str) -> tuple[dict, dict | None]:
         if match else None,
         "reasons": reasons,
     }
-    return answer, match
+    return Assessment(answer, match, verdict.attributed)

@@ -33,12 +33,12 @@ CATEGORIES = {
     "aadhaar": [
         # "के आधार पर" / "ke aadhar par" means "on the basis of", the commonest use of the word in political text
         r"(?<!के )आधार(?! पर)(?! के)",
-        r"(?<!ke )aa?dh?aa?r~(?! pe)(?! par)(?! ke)",
+        r"(?<!ke )aa?dh?aa?r~(?! pe)(?! par)(?! ke(?! saath| sath))",
         r"uidai", r"e-?kyc", r"ई-?केवाईसी", r"केवाईसी",
     ],
     "voter_id": [
         r"voter ?(?:id|i\.d\.?|card|identity card|photo id|slip|parchi)~",
-        r"epic (?:number|card|id)",
+        r"epic (?:number|card|id)~",
         r"electors? photo identity card", r"election (?:id|card)",
         r"matdata (?:pehchan|pahchan|pehchaan|pahachan|parichay) (?:patra|patr|card)",
         r"मतदाता (?:पहचान|परिचय) (?:पत्र|कार्ड)", r"मतदाता कार्ड",
@@ -53,11 +53,15 @@ CATEGORIES = {
         r"(?:sms|message|msg|मैसेज|एसएमएस) (?:me|mein|में|par|पर) (?:aaya|aya|आया) (?:code|कोड)",
         r"(?:code|कोड) (?:jo|जो)", r"(?:jo|जो) (?:code|कोड)",
         r"(?:code|कोड)(?: \S+){0,4} (?:aaya|aya|आया|mila|मिला|received|you got)",
+        # "I sent you a code by mistake": the code is the reader's OTP, whatever story comes with it
+        r"(?:code|कोड)(?: \S+){0,3} (?:by mistake|galti se|गलती से)",
+        r"(?:by mistake|galti se|गलती से)(?: \S+){0,3} (?:code|कोड)",
     ],
     "bank_or_upi": [
         r"(?:bank|बैंक) ?(?:account|a/c|acct|khata|khaata|details|detail|jankari|jaankari|passbook|खाता|विवरण|जानकारी|"
         r"पासबुक|डिटेल~)",
         r"(?:account|a/c|acct|khata|khaata|खाता) ?(?:number|numbr|nambar|संख्या|नंबर|नम्बर)", r"ifsc~", r"आईएफएससी",
+        r"account details?", r"(?:बैंक )?खाते (?:की|का|के) (?:जानकारी|विवरण|नंबर|संख्या|डिटेल~)", r"बैंक खाते~",
         r"cvv", r"सीवीवी", r"atm (?:pin|card)", r"एटीएम (?:पिन|कार्ड)", r"(?:debit|credit) card~",
         r"(?:डेबिट|क्रेडिट) कार्ड",
         r"(?<!voter )(?<!aadhar )(?<!aadhaar )(?<!ration )(?<!id )(?<!pan )card (?:number|details|detail|pin)",
@@ -69,6 +73,7 @@ CATEGORIES = {
         r"(?:apna|apni|aapka|apka|pura|poora|naam|name|naam aur) pata", r"(?:अपना|आपका|पूरा|नाम|नाम और|नाम,) पता",
         r"pata (?:bhej|likh|share|bata|de|aur|or|evam|va|tatha|aur)~", r"पता (?:भेज|लिख|शेयर|बता|दें|दो|और|एवं|व|तथा)~",
         r"(?:live )?location", r"लोकेशन", r"निवास (?:स्थान|का पता)", r"एड्रेस",
+        r"^(?:pata|पता)$",  # "pata" alone is "address" only as an item of a list ("नाम, पता, मोबाइल नंबर")
     ],
     "photo": [
         r"photo~(?! (?:id|identity))", r"foto~", r"pics?", r"picture~", r"selfie~", r"scan(?:ned)? copy", r"photocopy",
@@ -107,6 +112,30 @@ GENERIC_DETAILS = [
     r"निम्नलिखित जानकारी", r"(?:is|iss) format", r"इस (?:फॉर्मेट|प्रारूप)",
 ]
 
+# The fields of a joining form ("naam, umar, gaon", "name / age / ward"): personal details, though not among the
+# kinds above. A personal field counts after a possessive ("apna naam", "your date of birth") or in a list; a place
+# (village, district, booth) only in a list of fields or as "ward/booth number": "apne zile ke karyakarta" is no form.
+PERSONAL_FIELDS = [
+    r"(?:full |first |last )?name", r"(?:father|husband|mother)(?:'s|s)? name", r"age", r"date of birth", r"dob",
+    r"birth ?date", r"gender", r"caste", r"religion", r"occupation", r"profession", r"qualification~",
+    r"e-?mail(?: id| address)?", r"pan(?: card| number)", r"ration card", r"driving licen[cs]e", r"passport",
+    r"bio-?data", r"resume", r"cv", r"marital status",
+    r"(?:pura |poora )?naam", r"(?:pita|pati|mata) (?:ka|ji ka) naam", r"umm?a?ra?", r"aayu", r"janm ?(?:tithi|tarikh)",
+    r"janam ?(?:tithi|tarikh)", r"jati", r"jaati", r"dharm", r"vyavsay", r"pesha", r"shiksha", r"yogyata",
+    r"(?:पूरा )?नाम", r"(?:पिता|पति|माता) (?:का|जी का) नाम", r"उम्र", r"आयु", r"जन्म ?(?:तिथि|तारीख)", r"लिंग", r"जाति",
+    r"धर्म", r"व्यवसाय", r"पेशा", r"शिक्षा", r"योग्यता", r"ईमेल(?: आईडी)?", r"पैन(?: कार्ड| नंबर)", r"राशन कार्ड",
+    r"ड्राइविंग लाइसेंस", r"पासपोर्ट", r"बायोडाटा",
+]
+PLACE_FIELDS = [
+    r"village", r"district", r"tehsil", r"block", r"ward(?: number)?", r"booth(?: number)?", r"constituency",
+    r"assembly(?: seat)?", r"gaon", r"gaanv", r"gaw", r"gram", r"zila", r"jila", r"zilla",
+    r"vidhan ?sabha(?: ka naam)?",
+    r"गांव", r"ग्राम", r"जिला", r"जिले", r"तहसील", r"ब्लॉक", r"वार्ड(?: संख्या| नंबर)?", r"बूथ(?: संख्या| नंबर)?",
+    r"विधान ?सभा(?: का नाम)?",
+]
+# what stands between the fields of one list
+FIELD_SEPARATOR = r"\s*(?:,|/|&|\||-|\band\b|\bor\b|\baur\b|\bevam\b|\btatha\b|और|एवं|तथा|व)?\s*"
+
 # --- asking the reader to do something ------------------------------------------------------------------------
 
 REQUESTS = [
@@ -117,7 +146,7 @@ REQUESTS = [
     r"donate", r"dm", r"inbox", r"message us", r"whatsapp (?:us|your|it|me)", r"drop~", r"post your", r"write",
     r"need~", r"required", r"mandatory", r"compulsory", r"must", r"what(?:'s| is| was) (?:your|the)", r"link your",
     r"sign up",
-    r"apply", r"click~",
+    r"apply", r"click~", r"comment~",
     # Hinglish
     r"bhej~", r"(?:share|forward|fill|upload|update|jama|inbox|message|msg|whatsapp|verify|link|register|pay|"
     r"transfer|submit|bhugtan|confirm|enter|type|post|sampark) ?(?:kar|kr)~",
@@ -133,12 +162,86 @@ REQUESTS = [
     r"पेमेंट) ?(?:कर|करा)~",
     r"भर(?:ें|ो|िए|िये|ना|कर|ने|दें)", r"लिख(?:ें|ो|िए|िये|कर|ना|दें)",
     r"बता(?:एं|ओ|इए|इये|ना|ये|यें|ें|दें)", r"दें", r"दीजिए", r"दीजिये", r"डाल(?:ें|ो|िए|िये|ना|कर|दें)",
-    r"जमा (?:कर|करा)~", r"मैसेज (?:कर|करें)~", r"व्हाट्सएप (?:कर|करें)~", r"लिंक (?:कर|करें)~", r"चाहिए",
+    r"जमा (?:कर|करा)~", r"मैसेज (?:कर|करें)~", r"कमेंट (?:कर|करें)~", r"व्हाट्सएप (?:कर|करें)~", r"लिंक (?:कर|करें)~", r"चाहिए",
     r"जरूरी", r"आवश्यक", r"अनिवार्य", r"(?:आपका|आपकी|तुम्हारा)[^.?!]* क्या है",
 ]
 # short verbs that are a request only after the thing asked for ("Aadhaar number do"): before it, English "do"
 # is an auxiliary ("do you have…") and Hindi "दो" is also the number two
 REQUESTS_AFTER_OBJECT = [r"do", r"de", r"दो", r"दे"]
+
+# Paying through an app is asking for money, whatever the amount is called: "99 PhonePe karo", "GPay to 90000…",
+# "पेटीएम करें". Also read as a request.
+PAYMENT_APPS = (r"(?:paytm|phonepe|phone pe|gpay|g pay|google ?pay|upi|bhim|पेटीएम|फोनपे|फोन पे|गूगल ?पे|यूपीआई|"
+                r"भीम)")
+PAYMENTS = [
+    PAYMENT_APPS + r" ?(?:kar|kr|karo|karein|karen|kare|kijiye|karna|karke|karde|करें|करो|कर|करना|करके|कीजिए)~",
+    PAYMENT_APPS + r" (?:to|on|at|pe|par|पर) (?:this|is|iss|इस|\+?\d)~", r"pay (?:on|via|by|through|using) \S+",
+]
+# what it costs is what you must pay: "ID card ke 50 rs lagenge", "₹20 jama karna hoga", "charges Rs 99"
+COSTS = [
+    r"lag(?:enge|ega|egi|ta|ti|te)", r"लगेंगे", r"लगेगा", r"लगेगी", r"लगते", r"लगता",
+    r"(?:dena|dene|jama karna|bhejna|pay karna|karna|bharna) (?:hoga|hogi|honge|padega|padegi|hai)",
+    r"(?:देना|देने|जमा करना|भेजना|भरना|करना) (?:होगा|होगी|होंगे|पड़ेगा|पडेगा|है)", r"charges?", r"costs?",
+    r"(?:have|need|has) to pay", r"payable",
+]
+# a fee with an amount is a demand on its own ("Registration fee ₹299", "पंजीकरण शुल्क 250 रुपये")
+FEES = [
+    r"fees?", r"charges?", r"shulk", r"शुल्क", r"फीस", r"चार्ज",
+]
+AMOUNT = r"(?:₹|rs\.?|inr|रु\.?)\s?\d|\d[\d,]*\s?(?:/-|rs|rupa?ye~|rupee~|रुपये|रुपए|रु)(?![\w\u0900-\u097f])"
+
+# --- earning and job offers -------------------------------------------------------------------------------------
+
+# Earnings offered for work ("earn ₹500 a day", "15000 salary", "हर महीने 10000 रुपये कमाएं") in a message that also
+# asks the reader to get in touch is a job lure, whether or not it names a fee yet.
+EARNINGS = [
+    r"earn~", r"kama(?:o|yen|yein|iye|ein|en|ai|i|ne|na)", r"kamai", r"कमा(?:एं|ओ|इए|ई|ने|ना)", r"कमाई", r"income",
+    r"salary", r"vetan", r"वेतन", r"तनख्वाह", r"get paid", r"paid (?:volunteer|work|job|post)~", r"पेड (?:वालंटियर|काम)",
+]
+# …and an amount by the day, the month or the post ("300 rupaye har din", "₹15,000 per month")
+PER_PERIOD = [
+    r"(?:per|a|every|each|har|prati|प्रति|हर) (?:day|month|week|post|hour|task|din|roz|mahine|mahina|hafte|दिन|"
+    r"महीने|महीना|हफ्ते|पोस्ट)",
+    r"daily", r"monthly", r"weekly", r"rozana", r"roz", r"रोज", r"रोजाना", r"प्रतिदिन", r"मासिक", r"mahina", r"महीना",
+]
+PAID_WORK = [
+    r"work from home", r"ghar baithe", r"घर बैठे", r"part[- ]?time", r"full[- ]?time", r"पार्ट ?टाइम", r"job~",
+    r"naukri", r"नौकरी", r"vacanc~", r"bharti", r"भर्ती", r"kaam", r"काम", r"work~", r"posting", r"post~", r"पोस्ट",
+    r"volunteer~", r"वालंटियर", r"typing", r"data entry", r"salary", r"vetan", r"वेतन",
+]
+# getting in touch: how a lure asks the reader to bite
+CONTACT = [
+    r"contact~", r"sampark (?:kare|karen|karein|karo|kijiye|kijie)", r"संपर्क (?:करें|करे|करो|कीजिए)",
+    r"सम्पर्क (?:करें|करे|करो|कीजिए)", r"call (?:karein|karen|karo|kare|us|now|on|at)", r"whatsapp", r"watsapp",
+    r"व्हाट्सएप", r"message (?:karo|karein|karen|kare|us|now|me)", r"मैसेज (?:करें|करो)", r"dm", r"inbox", r"apply~",
+    r"join~", r"judne", r"जुड़ने", r"जुडने", r"jude~", r"जुड़ें", r"register~", r"registration", r"रजिस्टर", r"पंजीकरण",
+    r"click~", r"reply~", r"send", r"bhej~", r"भेज~",
+]
+
+# --- advice about the reader's own documents ----------------------------------------------------------------------
+
+# "Carry your voter ID to the booth", "check your name in the voter list", "आधार केंद्र पर जाएं": the reader uses
+# their documents themselves, at an official place. A sentence with one of these asks for nothing unless it also
+# hands something over (TRANSFERS): "BLO verification: apna aadhaar bhejo" still asks.
+ADVICE = [
+    r"carry~", r"bring", r"take (?:it |them )?(?:along|with you)", r"keep (?:it |them |\w+ )?ready",
+    r"at the (?:polling )?(?:booth|station)", r"polling (?:booth|station|day)", r"(?:booth|presiding) officer",
+    r"election commission", r"eci", r"nvsp", r"voters\.eci\.gov\.in", r"voter helpline", r"1950", r"blo",
+    r"booth level officer", r"voter list", r"electoral roll", r"form[ -]?(?:6|7|8)", r"aa?dh?aa?r (?:centre|center|"
+    r"kendra|seva kendra)", r"uidai\.gov\.in", r"myaadhaar", r"(?:nearest|nearby|nazdeeki|najdiki) \S+",
+    r"(?:block|tehsil|district) office", r"common service cent~", r"csc", r"jan seva kendra",
+    r"saath (?:le|rakh|laa|la)~", r"lekar (?:ja|jaa|aa|aaye)~", r"le ?ja(?:na|yen|yein|ein|aiye|iye|o|en)",
+    r"dikha(?:na|ye|yen|yein|iye|en|ein)", r"matdan kendra", r"matdata suchi", r"booth par", r"chunav aayog",
+    r"nirvachan aayog",
+    r"साथ (?:ले|रख|ला)~", r"लेकर (?:जा|आ)~", r"ले जा~", r"दिखा(?:एं|ना|इए|ने)", r"मतदान केंद्र", r"मतदाता सूची",
+    r"बूथ पर", r"बीएलओ", r"आधार (?:केंद्र|सेवा केंद्र)", r"नजदीकी", r"चुनाव आयोग", r"निर्वाचन आयोग", r"फॉर्म[ -]?(?:6|7|8)",
+    r"जुड़वाएं", r"जुडवाएं",
+]
+TRANSFERS = [
+    r"send~", r"share~", r"forward~", r"upload~", r"reply~", r"whatsapp", r"dm", r"inbox", r"comment~", r"tell~",
+    r"bhej~", r"bata(?:o|e|en|ein|ye|yen|yein|iye|ie|na|de|do|dein|dijiye)", r"pay", r"transfer~",
+    r"भेज~", r"बता(?:एं|ओ|इए|इये|ना|ये|यें|ें|दें)", r"शेयर", r"व्हाट्सएप", r"कमेंट", r"भुगतान",
+]
 
 # --- what makes a mention a warning, not a request -------------------------------------------------------------
 
@@ -151,6 +254,9 @@ WARNINGS = [
     r"fraud~", r"scam~", r"fake", r"cheat~", r"phishing", r"beware", r"caution", r"alert", r"warning",
     r"dhokha~", r"dhoka~", r"thag~", r"farzi", r"farji", r"nakli", r"savdhan", r"sawdhan", r"saavdhan", r"satark",
     r"सावधान", r"सतर्क", r"धोखा~", r"ठग~", r"फर्जी", r"नकली", r"फ्रॉड", r"स्कैम",
+    # "… ke naam par paise maang rahe hain": someone else uses the name, the sender warns about it
+    r"(?:ke|ki) naam (?:par|pe|se)", r"(?:के|की) नाम (?:पर|से)", r"in (?:the|our|its|their) name of",
+    r"posing as", r"pretending", r"jhansa", r"झांसा", r"झांसे",
 ]
 # removed before negations are looked for: they contain a "not" but ask all the same
 NOT_NEGATIONS = [
@@ -192,8 +298,9 @@ LURES = [
     r"receive~", r"earn~", r"(?:transfer|credit|jama) (?:karenge|kar denge|ho jayega)", r"bhejenge", r"denge",
     r"honorarium", r"allowance", r"stipend", r"scholarship", r"refund", r"sam+a+n rashi", r"bhatta", r"सम्मान राशि",
     r"भत्ता", r"भत्ते", r"मिल (?:सके|जाएगा|जाएगी)", r"पाने", r"kama(?:o|yen|yein|iye)", r"inaam", r"reward~", r"prize~",
-    r"cashback", r"free", r"muft",
-    r"मिलेंगे", r"मिलेगा", r"मिलेगी", r"पाएं", r"पाइए", r"जीत~", r"इनाम", r"मुफ्त", r"कमाएं", r"कैशबैक",
+    r"cashback", r"free", r"muft", r"get paid", r"salary", r"vetan", r"income", r"kamai",
+    r"मिलेंगे", r"मिलेगा", r"मिलेगी", r"पाएं", r"पाइए", r"जीत~", r"इनाम", r"मुफ्त", r"कमाएं", r"कैशबैक", r"वेतन",
+    r"कमाई",
 ]
 
 # --- links ---------------------------------------------------------------------------------------------------
@@ -217,6 +324,7 @@ FORM_WORDS = [
 # --- who the message says it comes from -----------------------------------------------------------------------
 
 OFFICIAL_CLAIMS = [
+    r"(?:official|आधिकारिक|ऑफिशियल)(?= ?[:\-–—])",  # "Official: …" as a header
     r"it ?cell", r"आईटी ?सेल", r"आई टी सेल", r"social media (?:cell|team|wing|prakoshth)",
     r"सोशल मीडिया (?:सेल|टीम|प्रकोष्ठ|विभाग)",
     r"media cell", r"मीडिया (?:सेल|प्रकोष्ठ)", r"war ?room", r"वॉर ?रूम", r"digital team", r"डिजिटल टीम",
@@ -238,6 +346,27 @@ OFFICIAL_CLAIMS = [
     r"(?= ?[:\-–—]| (?:से|की ओर से|की तरफ से)(?: ?[:\-–—]|$))",
     r"party (?:karyalay|karyalaya|mukhyalay)(?= ?[:\-–—]| (?:se|ki or se|ki taraf se)(?: ?[:\-–—]|$))",
     r"(?:नेतृत्व|अध्यक्ष जी) (?:के|की) (?:निर्देश|आदेश)~",
+]
+
+# The movement's own name (settings.SAMPARK_MOVEMENT_NAMES) speaks as a sender when one of these follows it
+# ("Jan Andolan official group", "जन आंदोलन की ओर से", "JA team") — messages/movement.py
+NAME_AS_SENDER = [
+    r"official~", r"oficial~", r"offcl", r"ऑफिशियल", r"आधिकारिक", r"अधिकृत", r"group~", r"grp", r"ग्रुप", r"समूह",
+    r"team~", r"टीम", r"cell", r"सेल", r"helpline~", r"help ?line", r"हेल्पलाइन", r"help ?desk", r"हेल्प ?डेस्क",
+    r"support (?:team|desk|cell)", r"admin~", r"एडमिन", r"wing", r"(?:yuva|mahila|kisan|youth|युवा|महिला|किसान) "
+    r"(?:morcha|मोर्चा)", r"prakoshth", r"प्रकोष्ठ",
+    r"membership (?:team|cell|drive|desk|department|office|campaign)", r"sadasyata abhiyan", r"सदस्यता अभियान",
+    r"headquarters?", r"hq", r"mukhyalay~", r"मुख्यालय", r"(?:karyalay~|office|कार्यालय)(?= ?[:\-–—]| (?:se|से)\b)",
+    r"notice", r"circular", r"announcement", r"update~", r"सूचना", r"संदेश(?= ?[:\-–—])", r"message(?= ?[:\-–—])",
+    r"(?:ki|ke) (?:or|oar|taraf) se", r"(?:की|के) (?:ओर|तरफ) से", r"(?:के )?द्वारा जारी", r"dwara jari", r"से जारी",
+    r"se jari", r"se (?:bol|baat)~", r"से (?:बोल|बात)~", r"(?:whatsapp|facebook|telegram) (?:group|channel|page)",
+]
+# …or when one of these comes before it ("official Jan Andolan", "Team JA", "this is Jan Andolan"); "from" only
+# opens a message or a line ("From JA: …"), since "I heard from jan andolan people" is a mention
+BEFORE_NAME_AS_SENDER = [
+    r"official", r"आधिकारिक", r"team", r"टीम", r"on behalf of", r"this is", r"we are(?: from)?",
+    r"we at", r"welcome to", r"message from", r"issued by", r"calling from", r"i am from", r"i'm from",
+    r"join (?:the )?official",
 ]
 
 # --- quotes attributed to the leadership ----------------------------------------------------------------------

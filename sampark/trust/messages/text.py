@@ -26,12 +26,22 @@ def patterns() -> dict[str, re.Pattern]:
     compiled = {name: terms(getattr(lex, name.upper())) for name in (
         "upi_mentions", "possessives", "generic_details", "requests", "requests_after_object", "negations",
         "warnings", "not_negations", "threats", "urgency", "not_requests", "conditionals", "lures", "form_words",
-        "official_claims", "speech", "leadership",
+        "official_claims", "speech", "leadership", "personal_fields", "place_fields", "payments", "costs", "fees",
+        "earnings", "per_period", "paid_work", "contact", "advice", "transfers",
     )}
     compiled.update({f"category:{name}": terms(lex.CATEGORIES[name]) for name in CATEGORIES})
     compiled["url"] = re.compile(lex.URL)
     compiled["number_abbreviations"] = re.compile(rf"(?<!{WORD}){lex.NUMBER_ABBREVIATIONS}")
     compiled["emphatic_na"] = re.compile(lex.EMPHATIC_NA)
+    compiled["amount"] = re.compile(rf"(?<!{WORD})(?:{lex.AMOUNT.replace('~', WORD + '*')})")
+    fields = "|".join(f.replace("~", WORD + "*") for f in lex.PERSONAL_FIELDS + lex.PLACE_FIELDS)
+    field = rf"(?<!{WORD})(?:{fields})(?!{WORD})"
+    possessive = rf"(?:(?:{'|'.join(lex.POSSESSIVES)}) )?"
+    compiled["field_list"] = re.compile(rf"{field}(?:{lex.FIELD_SEPARATOR}{possessive}{field})+")  # "naam, umar, gaon"
+    compiled["field_label"] = re.compile(rf"{field}\s*[:=\-–—]")  # "Naam:", "Age -": a line of a form
+    compiled["own_personal_field"] = re.compile(
+        rf"(?<!{WORD})(?:{'|'.join(lex.POSSESSIVES)})(?: {WORD}+)? {compiled['personal_fields'].pattern}"
+    )
     return compiled
 
 

@@ -44,8 +44,9 @@ def check_message_page(request):
                 context["rate_limited"] = True
                 status = 429
             elif form.is_valid():
-                answer, match = assess(form.cleaned_data["text"])
+                answer, match, quotes_leadership = assess(form.cleaned_data["text"])
                 context["answer"] = answer
+                context["quotes_leadership"] = quotes_leadership
                 context["asks_for"] = [category_label(name) for name in answer["asks_for"]]
                 context["statement"] = statement_view(match, language) if match else None
             else:
