@@ -1,6 +1,8 @@
 """The public "report a fake" form: reports of one target merge into one case, bad input is refused whole."""
 
+import html
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -210,3 +212,28 @@ def test_a_bare_name_without_a_platform_still_opens_a_case(client):
     assert (case.platform, case.target) == ("", "sampark_it_cell")
     assert post(client, target="sampark_it_cell", address="203.0.113.99").status_code == 302
     assert Case.objects.get().report_count == 2
+
+
+def test_report_this_on_the_check_page_carries_the_message_over_and_sends_nothing(client):
+    message = "पार्टी की ओर से: सदस्यता के लिए अपना आधार नंबर और OTP भेजें\nजल्दी करें!"
+    checked = client.post("/check/?lang=en", {"text": message}).content.decode()
+    form = checked[checked.index('action="/report/'):]
+    form = form[:form.index("</form>")]
+    fields = {name: html.unescape(value) for name, value in re.findall(r'name="(\w+)" value="([^"]*)"', form)}
+    fields["details"] = html.unescape(re.search(r'<textarea name="details" hidden>(.*?)</textarea>', form, re.S)[1])
+    assert fields["prefill"] == "check" and fields["what"] == "asks_personal_data"
+
+    response = client.post("/report/?lang=en", fields)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="from-check"' in page
+    assert html.escape(message, quote=False) in page  # in the details box, line break kept
+    assert re.search(r'<input type="radio" name="what" value="asks_personal_data"[^>]* checked', page)
+    assert not Case.objects.exists()
+
+
+def test_a_message_carried_over_is_cut_to_the_details_limit(client):
+    response = client.post(URL, {"prefill": "check", "details": "x" * 6000, "what": "no-such-choice"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "x" * 2000 in page and "x" * 2001 not in page
+    assert not re.search(r'<input type="radio" name="what"[^>]* checked', page)
+    assert not Case.objects.exists()

@@ -188,3 +188,56 @@ def test_a_lookalike_of_an_official_group_never_reveals_the_real_invite(channels
                                                       "result": present(answer)})
     assert "DemoInviteCode0000000" not in html
     assert "The invite link is not shown here." in html and "Sampark Andolan" in html
+
+
+# --- a name is not verified ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["Sampark Andolan", "  sampark   andolan ", "Demo Leader Name", "सम्पर्क आंदोलन", "सम्पर्क",
+                               "Sampark Andolan Official"])
+def test_a_name_cannot_be_verified_and_the_page_asks_for_the_link_or_handle(client, channels, q):
+    response = client.get("/verify/", {"q": q, "lang": "en"})
+    page = text(response)
+    assert response.status_code == 200 and verdict(response) == "name"
+    assert "A name cannot be verified." in page and "Paste the link or the @handle instead." in page
+    assert "Yes, this is official." not in page and "Not official." not in page
+    assert 'name="q" value=""' in response.content.decode()  # an empty box, ready for the link
+
+
+def test_the_name_message_in_hindi(client, channels):
+    page = text(client.get("/verify/", {"q": "Demo Leader Name"}))
+    assert "सिर्फ़ नाम से जाँच नहीं हो सकती।" in page and "लिंक या @हैंडल" in page
+
+
+@pytest.mark.parametrize("q", ["Sampark Andolan", "सम्पर्क आंदोलन"])
+def test_the_registered_owner_of_that_exact_name_has_its_official_channels_listed(client, channels, q):
+    response = client.get("/verify/", {"q": q, "lang": "en"})
+    assert verdict(response) == "name"
+    html = response.content.decode()
+    assert "Official channels of" in html and 'href="https://x.com/samparkandolan"' in html
+    assert 'href="tel:+911140000000"' in html and "+91 11 4000 0000" in text(response)
+    assert "DemoInviteCode" not in html  # a group invite stays unpublished
+
+
+def test_a_name_of_nobody_registered_lists_nothing(client, channels):
+    html = client.get("/verify/", {"q": "Demo Leader Name", "lang": "en"}).content.decode()
+    assert "Official channels of" not in html and "x.com/samparkandolan" not in html
+
+
+@pytest.mark.parametrize("q", ["@SamparkAndolan", "SamparkAndolan", "x.com/SamparkAndolan", "+91 11 4000 0000",
+                               "011-4000 0000", "example.org", "वेबसाइट.भारत", "@Sampark Andolan",
+                               "https://chat.whatsapp.com/DemoInviteCode0000000", "someone@example.org"])
+def test_handles_links_numbers_and_addresses_are_still_checked(client, channels, q):
+    assert verdict(client.get("/verify/", {"q": q})) not in (None, "name")
+
+
+def test_the_api_still_answers_a_name_as_before(client, channels):
+    answer = client.get("/api/v1/verify", {"q": "Demo Leader Name"}).json()
+    assert answer["verdict"] in ("official", "impersonation_risk", "not_official")
+
+
+def test_asking_about_names_counts_against_the_limit(client, channels, settings):
+    settings.PUBLIC_RATE_LIMIT = "2/m"
+    for _n in range(2):
+        assert client.get("/verify/", {"q": "Demo Leader Name"}).status_code == 200
+    assert client.get("/verify/", {"q": "Demo Leader Name"}).status_code == 429
