@@ -29,30 +29,36 @@ class Figures:
     misses: list  # (query, expected, got, detail) for every case not answered as labelled
 
 
-def load_index():
+def rows(path: Path) -> list[dict]:
+    """A CSV's rows; lines starting with # are comments (the external sets have a header of comments)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def load_index(officials: Path = DATA / "officials.csv"):
     from sampark.trust.matching.handles import parse
     from sampark.trust.matching.lookalike import Channel, Index
 
     channels, by_display = [], {}
-    with open(DATA / "officials.csv", encoding="utf-8", newline="") as f:
-        for n, row in enumerate(csv.DictReader(f), start=1):
-            channel = Channel(n, row["platform"], parse(row["display"], row["platform"]).value,
-                              row["status"] == "retired")
-            channels.append(channel)
-            by_display[row["display"]] = channel
+    for n, row in enumerate(rows(officials), start=1):
+        display = row.get("display") or row["handle"]
+        channel = Channel(n, row["platform"], parse(display, row["platform"]).value,
+                          row.get("status") == "retired", display)
+        channels.append(channel)
+        by_display[display] = channel
     return Index(channels), by_display
 
 
-def evaluate() -> Figures:
+def evaluate(cases_path: Path = DATA / "lookalikes.csv", officials: Path = DATA / "officials.csv") -> Figures:
     from sampark.trust.matching.handles import parse
     from sampark.trust.matching.verify import RISK, decide
 
-    index, by_display = load_index()
+    index, by_display = load_index(officials)
     tp = fp = fn = right = 0
     misses = []
-    with open(DATA / "lookalikes.csv", encoding="utf-8", newline="") as f:
-        cases = list(csv.DictReader(f))
+    cases = rows(cases_path)
     for case in cases:
+        case.setdefault("trick", case.get("class", ""))
         verdict, matches = decide(parse(case["query"], case["platform"] or None), index)
         expected = case["verdict"]
         channel = by_display.get(case["official"]) if case["official"] else None
@@ -75,11 +81,13 @@ def evaluate() -> Figures:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="list every case not answered as labelled")
+    parser.add_argument("--cases", type=Path, default=DATA / "lookalikes.csv", help="labelled cases (CSV)")
+    parser.add_argument("--officials", type=Path, default=DATA / "officials.csv", help="their registry (CSV)")
     args = parser.parse_args()
     from django.utils import translation
 
     with translation.override("en"):
-        figures = evaluate()
+        figures = evaluate(args.cases, args.officials)
     print(f"{figures.cases} cases: impersonation_risk precision {figures.precision:.3f}, recall "
           f"{figures.recall:.3f}; verdict right on {figures.verdict_accuracy:.1%}")
     for query, expected, got, detail in figures.misses if args.verbose else []:

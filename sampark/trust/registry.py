@@ -33,6 +33,7 @@ DISPLAY_LENGTH = OfficialChannel._meta.get_field("display").max_length
 NAME_LENGTH = Owner._meta.get_field("name_en").max_length
 # a phone number and a WhatsApp number are written the same way; a wa.me link is also a phone's WhatsApp
 SAME_KIND = {"phone": "whatsapp_number", "whatsapp_number": "phone"}
+SOCIAL_PLATFORMS = {"x", "facebook", "instagram", "youtube", "telegram"}
 DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@([a-z0-9-]+\.)+[a-z0-9-]{2,63}$")
 PAGE_GENERATION = "trust:official-pages"  # part of the cache keys of the public /official/ pages (views_registry)
@@ -78,8 +79,11 @@ def normalise_handle(platform: str, text: str | None) -> NormalHandle:
         raise RegistryError("handle", "empty; give the handle, link or number as people see it")
     if len(display) > min(DISPLAY_LENGTH, MAX_QUERY_LENGTH):
         raise RegistryError("handle", f"too long ({len(display)} characters; at most {MAX_QUERY_LENGTH})")
-    detected = parse(display).platform
-    if detected and detected != platform and SAME_KIND.get(detected) != platform:
+    guessed = parse(display)
+    detected = guessed.platform
+    # with the platform given, a bare dotted name is that platform's username ("jan.andolan" on Facebook)
+    dotted_username = guessed.maybe_handle and platform in SOCIAL_PLATFORMS
+    if detected and detected != platform and SAME_KIND.get(detected) != platform and not dotted_username:
         raise RegistryError("handle", f"that is a {platform_name(detected)} address, not {platform_name(platform)}")
     value = parse(display, platform).value
     problem = _unusable(platform, value, display)

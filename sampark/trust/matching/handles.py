@@ -7,11 +7,16 @@
 
 Only the *shape* is normalised here (case, URL forms, tracking parameters, number formats). Look-alike characters
 are deliberately kept: "SomeLeaderOfficiaI" with a capital I must stay distinct from "someleaderofficial" so
-that the lookalike scorer can say why it resembles it.
+that the lookalike scorer can say why it resembles it. The handle as written (case kept) travels along in
+``Handle.written``: the scorer's skeleton must see Cyrillic "В" before lower-casing turns it into "в", which looks
+like no Latin letter.
+
+A dotted name given without a platform ("jan.andolan") reads as a website, but dotted usernames are ordinary on
+Facebook and Instagram: ``Handle.maybe_handle`` says so, and verify also looks it up among social handles.
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from sampark.core.phones import UnusableNumber, normalise
@@ -40,9 +45,16 @@ class Handle:
     platform: str | None  # a trust.models.Platform value, or None when the text does not say
     value: str  # the normal form; "" when nothing usable was given
     had_invisible: bool = False  # zero-width or other invisible characters were removed from the text
+    written: str = field(default="", compare=False)  # the handle as written, case kept ("" when it is ``value``)
+    maybe_handle: bool = field(default=False, compare=False)  # a bare dotted name read as a site: may be a username
 
     def key(self) -> str:
         return f"{self.platform or ''}:{self.value}"
+
+    @property
+    def as_written(self) -> str:
+        """What the lookalike skeleton is taken of."""
+        return self.written or self.value
 
 
 def strip_invisible(text: str) -> tuple[str, bool]:
@@ -58,11 +70,14 @@ def parse(text: str, platform: str | None = None) -> Handle:
     raw = raw.strip().strip("<>\"'")
     if not raw:
         return Handle(platform, "", had_invisible)
-    detected, value = _parse(raw, platform)
-    return Handle(platform or detected, value, had_invisible)
+    detected, value, *written = _parse(raw, platform)
+    written_as = written[0] if written and written[0] != value else ""
+    maybe_handle = (platform is None and detected == "website" and "/" not in raw and ":" not in raw
+                    and "@" not in raw and " " not in raw)
+    return Handle(platform or detected, value, had_invisible, written_as, maybe_handle)
 
 
-def _parse(raw: str, platform: str | None) -> tuple[str | None, str]:
+def _parse(raw: str, platform: str | None) -> tuple:
     lower = raw.lower()
     if platform in ("phone", "whatsapp_number") or (platform is None and _looks_like_phone(raw)):
         return _phone(raw, platform or "phone")
@@ -74,7 +89,8 @@ def _parse(raw: str, platform: str | None) -> tuple[str | None, str]:
         return _url(raw, platform)
     if platform == "website" or (platform is None and "." in raw and not raw.startswith("@") and " " not in raw):
         return "website", _domain(lower)
-    return platform, raw.lstrip("@").strip().lower()
+    written = raw.lstrip("@").strip()
+    return platform, written.lower(), written
 
 
 def _looks_like_phone(raw: str) -> bool:
@@ -130,7 +146,7 @@ def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
         if host == "youtu.be":
             return "youtube", ""
         if segments and segments[0].startswith("@"):
-            return "youtube", segments[0][1:].lower()
+            return "youtube", segments[0][1:].lower(), segments[0][1:]
         if len(segments) >= 2 and segments[0] == "channel":
             return "youtube", segments[1]  # UC… ids are case-sensitive
         if len(segments) >= 2 and segments[0] in ("c", "user"):
@@ -148,7 +164,7 @@ def _url(raw: str, platform: str | None) -> tuple[str | None, str]:
     handle = next((s for s in segments if s.lower() not in NOT_HANDLES), "")
     if kind == "x" and not handle:  # x.com/intent/user?screen_name=Name
         handle = _query_params(parts.query).get("screen_name", "")
-    return kind, handle.lstrip("@").lower()
+    return kind, handle.lstrip("@").lower(), handle.lstrip("@")
 
 
 def _phone_from_query(query: str) -> tuple[str, str]:

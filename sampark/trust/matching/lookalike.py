@@ -1,48 +1,44 @@
 """How much a queried handle, site or number looks like an official channel, and why — in words a person can read.
 
-``compare(query, channel)`` scores one pair: 0..1 plus reasons ("digit 8 in place of letter b", "Cyrillic letters
-that look Latin", "adds 'IT cell'", "words reordered", "look-alike domain", …). It rewards only *recognised*
-tricks; two names that are merely similar ("rakesh" and "ramesh": different people) stay under ``THRESHOLD``.
+``compare(query, channel)`` scores one pair: 0..1 plus reasons ("Cyrillic 'В' in place of Latin 'B'", "one letter
+changed: p → q", "adds 'IT cell'", "words reordered", "look-alike domain", …). The gate is a generic model of
+*distinctive* names (see "handles" below): any small change of a distinctive official name, or the name with other
+words beside it, is a risk; a short or ordinary word ("andolan", "neta") is a lookalike of nothing.
 
-``Index`` holds the registry's channels pre-digested (skeletons, cores, rotations) so that verify compares a query
-against a handful of candidates instead of every channel; the bulk scan (``trust.scan``) uses the same forms.
+``Index`` holds the registry's channels pre-digested (skeletons, keys, deletion neighbourhoods, anchors) so that
+verify compares a query against a handful of candidates instead of every channel; the bulk scan (``matching.scan``)
+uses the same dictionaries.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import permutations
 
 from django.utils.translation import gettext
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from sampark.trust.matching.handles import Handle
-from sampark.trust.matching.skeleton import (
-    DIGIT_FOR_LETTER,
-    SEPARATORS,
-    fold_pairs,
-    letters,
-    script_of,
-    skeleton,
-    unicode_prototypes,
+from sampark.trust.matching.handles import Handle, parse
+from sampark.trust.matching.skeleton import DIGIT_FOR_LETTER, PAIRS, SEPARATORS, cased, script_of, skeleton
+from sampark.trust.matching.words import (
+    MIN_KEY,
+    distinctive,
+    generic_skeleton,
+    generic_words,
+    is_generic,
+    is_ordinary,
+    label,
+    name_words,
+    split_words,
 )
 
 THRESHOLD = 0.75  # at or above: impersonation risk
 SOCIAL = frozenset({"x", "facebook", "instagram", "youtube", "telegram"})
 NUMBERS = frozenset({"phone", "whatsapp_number"})
 WEB = frozenset({"website", "email"})
-CROSS_PLATFORM = 0.9  # same name on another social platform: likely, but the account may be a namesake's
-PREFILTER_CUTOFF = 70  # rapidfuzz ratio (0..100) of loose cores a candidate needs before the exact scoring
-
-# Words impersonators add to a leader's name, as written; matched on skeletons, so "0fficial" and "offic1al" count.
-AFFIXES = {
-    "official": "official", "offical": "official", "real": "real", "the": "the", "team": "team", "fan": "fan",
-    "fans": "fans", "fanclub": "fan club", "fc": "fc", "club": "club", "news": "news", "updates": "updates",
-    "support": "support", "supporter": "supporter", "supporters": "supporters", "itcell": "IT cell",
-    "cell": "cell", "parody": "parody", "ji": "ji", "army": "army", "sena": "sena", "india": "india",
-    "original": "original", "page": "page", "hq": "hq", "media": "media", "live": "live", "fake": "fake",
-}
+CROSS_PLATFORM = 0.05  # less for the same name on another social platform: likely, but may be a namesake's
 SIMILAR_LETTERS = {frozenset(p) for p in ("uv", "ce", "gq", "ij")}  # not vowels: "mohan" and "mahan" are names
 SECOND_LEVEL = {"co.in", "org.in", "net.in", "gov.in", "nic.in", "ac.in", "edu.in", "res.in", "firm.in", "gen.in",
                 "ind.in", "co.uk", "org.uk", "com.au"}
@@ -89,6 +85,7 @@ class Channel:
     platform: str
     handle: str
     retired: bool = False
+    display: str = ""  # as registered ("@JanNeta_UP"): its camelCase splits the words
 
 
 def family(platform: str | None) -> str:
@@ -108,184 +105,326 @@ def compatible(query_platform: str | None, channel_platform: str) -> bool:
 
 
 # ---------------------------------------------------------------- handles
+#
+# One generic model instead of a list of tricks. An official handle is digested once (``Official``): its skeleton,
+# its words, and its *keys* — the whole handle and its distinctive part (without generic words such as MLA, UP,
+# official; see ``words``), each used only when distinctive. A query resembles it when its skeleton
+#   1. equals the official skeleton (look-alike characters, digits for letters, separators, case);
+#   2. is one edit away from a key (any letter replaced, added, dropped, repeated, two swapped), or two on keys of
+#      ten letters or more;
+#   3. is a key cut short (six letters or more, itself distinctive);
+#   4. contains a key, with any other words beside it ("JanNeta_Helpdesk"), or a key of eight letters or more
+#      with one edit;
+#   5. has the official's words in another order; or its initials as a word beside a generic one ("JA_ITCell").
+# The named tricks (keyboard neighbour, vowel, digit for letter, confusable, "adds 'IT cell'") are explanations
+# read off the difference afterwards, not gates.
+
+SAME_SKELETON, CONTAINS_KEY, REORDERED, ONE_EDIT, NAME_ALONE = 0.95, 0.9, 0.9, 0.88, 0.85
+CUT_SHORT, TWO_EDITS, KEY_WITH_EDIT, INITIALS = 0.82, 0.8, 0.8, 0.8
+LONG_KEY = 10  # two edits allowed from here on
+APPROX_INSIDE = 8  # a key this long may carry one edit inside a longer handle
+ANCHOR = 5  # anchor length: a key inside a query contains its first ANCHOR letters (index by anchors)
+VOWELS = frozenset("aeiou")
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+@cache
+def _keyboard() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(KEYBOARD_ROWS):
+        for i, ch in enumerate(row):
+            around = {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(KEYBOARD_ROWS):
+                    around |= {KEYBOARD_ROWS[other][j] for j in (i - 1, i, i + 1) if 0 <= j < len(KEYBOARD_ROWS[other])}
+            near[ch] = around
+    return {ch: frozenset(v) for ch, v in near.items()}
 
 
 @dataclass(frozen=True)
-class Form:
-    """One handle, digested: written (separators kept), flat (no separators), the loose skeleton ("rn" and "vv"
-    as written) and the skeleton, and the same two without added words and numbers (core, pcore)."""
+class Key:
+    text: str  # a skeleton
+    plain: str  # the same letters as written, lower-cased (what reasons compare against)
+    left_out: tuple[str, ...] = ()  # official words this key leaves out ("mla")
+    full: bool = False  # the whole handle
+    abbreviated: bool = False  # "krathore": matched as it is or inside a longer handle, never with an edit
 
-    value: str
-    written: str
-    flat: str
-    loose: str
+
+@dataclass(frozen=True)
+class Official:
+    """An official handle digested for matching (see the comment above)."""
+
+    handle: str
+    written: str  # as registered, case kept ("JanNeta_UP")
     skel: str
-    core: str
-    pcore: str
-    affixes: tuple[str, ...]
+    words: tuple[str, ...]
+    keys: tuple[Key, ...]
+    initials: frozenset[str]
 
     @classmethod
-    @lru_cache(maxsize=20_000)  # verify sees the same few names again and again; the bulk scan must not grow it
-    def of(cls, value: str) -> "Form":
-        written = letters(value)
-        flat = written.translate(_SEPARATOR_DELETE)
-        loose = skeleton(value, pairs=False)
-        core, affixes = strip_affixes(written)
-        return cls(value, written, flat, loose, fold_pairs(loose), core, fold_pairs(core), affixes)
+    @lru_cache(maxsize=20_000)
+    def of(cls, handle: str, display: str = "") -> "Official":
+        written = _written(handle, display)
+        words = split_words(written)
+        skel = skeleton(written)
+        keys = [Key(skel, _flat(written), (), True)] if distinctive(words) else []
+        names = name_words(words)
+        left_out = tuple(w for w in words if w not in names)
+        name_key = skeleton("".join(names))
+        if left_out and distinctive(names) and name_key != skel:
+            keys.append(Key(name_key, "".join(names), left_out))
+        if len(names) >= 2 and len("".join(names[1:])) >= 5:  # "KRathore" for Kavita Rathore
+            short = names[0][0] + "".join(names[1:])
+            if not is_ordinary(names[-1]) or len(names) > 2:
+                keys.append(Key(skeleton(short), short, (names[0],), abbreviated=True))
+        initials = set()
+        letters_ = "".join(w[0] for w in names)
+        if len(letters_) >= 2:
+            initials.add(letters_)
+            initials.update(letters_ + w for w in left_out if generic_words().get(w, ("",))[0] == "region")
+        # the same keys with letter pairs as written ("jannetaup" beside "jametaup"): an edit next to a pair
+        keys += [Key(skeleton(k.plain, pairs=False), k.plain, k.left_out, k.full, k.abbreviated) for k in keys
+                 if not k.abbreviated and skeleton(k.plain, pairs=False) != k.text]
+        return cls(handle, written, skel, words, tuple(dict.fromkeys(keys)), frozenset(initials))
+
+
+def _written(handle: str, display: str) -> str:
+    if display:
+        parsed = parse(display)
+        if parsed.value == handle and parsed.written:
+            return parsed.written
+    return handle
+
+
+def compare_handles(query: str, official: str, had_invisible: bool = False, written: str = "",
+                    official_display: str = "") -> Resemblance | None:
+    """How much handle ``query`` (as written: ``written``) looks like ``official`` (normal forms from handles)."""
+    if not query or not official or (query == official and not written):
+        return None
+    mine = written or query
+    q_skel = skeleton(mine)
+    o = Official.of(official, official_display)
+    found = _match(mine, q_skel, o)
+    if found is None:
+        return None
+    score, reasons = found
+    tricks = _foreign_characters(mine)
+    if had_invisible:
+        tricks.insert(0, _("contains invisible characters"))
+    if score == SAME_SKELETON and _separators(cased(mine)) != _separators(o.written):
+        reasons.append(_("different separators (_ . -)"))
+    return Resemblance(round(score, 3), _unique(tricks + reasons))
+
+
+def _match(mine: str, q_skel: str, o: Official) -> tuple[float, list[Reason]] | None:
+    if not q_skel or not o.skel:
+        return None
+    if q_skel == o.skel:
+        return SAME_SKELETON, _differences(_flat(mine), _flat(o.written))
+    if len(o.skel) < 3:
+        return None
+    if _reordered(mine, q_skel, o):
+        return REORDERED, [_("words reordered")]
+    best: tuple[float, list[Reason]] | None = None
+    q_loose = skeleton(mine, pairs=False) if not mine.isascii() or any(p in q_skel for p in ("m", "w", "d")) \
+        else q_skel
+    for key in o.keys:
+        found = _against_key(mine, q_skel, q_loose, key)
+        if found and (best is None or found[0] > best[0]):
+            best = found
+    if best is None:
+        best = _initials(mine, o)
+    return best
+
+
+def _against_key(mine: str, q_skel: str, q_loose: str, key: Key) -> tuple[float, list[Reason]] | None:
+    target = key.text
+    without = [_("the official name without '%(word)s'") % {"word": label(w)} for w in key.left_out[:1]]
+    if q_skel == target:
+        return NAME_ALONE, without
+    n = len(target)
+    if key.abbreviated:
+        return (CONTAINS_KEY, [_("the official name abbreviated")] + _added(mine, q_skel, q_skel.find(target),
+                                                                          q_skel.find(target) + n)
+                ) if target in q_skel else None
+    distance = min(OSA.distance(q_skel, target, score_cutoff=2), OSA.distance(q_loose, target, score_cutoff=2))
+    if distance == 1 or (distance == 2 and n >= LONG_KEY):
+        score = (ONE_EDIT if distance == 1 else TWO_EDITS) - (0.03 if key.left_out else 0.0)
+        return score, _differences(_flat(mine), key.plain) + without
+    if target.startswith(q_skel) and len(q_skel) >= max(MIN_KEY, 0.6 * n) and distinctive(split_words(mine)):
+        return CUT_SHORT, [_("name cut short")]
+    at = q_skel.find(target)
+    if at >= 0:
+        return CONTAINS_KEY, _added(mine, q_skel, at, at + n)
+    if n >= APPROX_INSIDE and len(q_skel) > n:
+        span = _find_near(q_skel, target)
+        if span is not None and _on_word_edges(mine, span):
+            inside = _differences(_flat(q_skel[span[0]:span[1]]), key.plain)
+            return KEY_WITH_EDIT, inside + _added(mine, q_skel, *span)
+    return None
+
+
+def _find_near(text: str, target: str) -> tuple[int, int] | None:
+    """Where ``target`` occurs in ``text`` with one edit, or None. One edit leaves one of the key's anchors intact,
+    so only windows around an anchor are tried."""
+    n = len(target)
+    for offset in anchor_offsets(target):
+        anchor = target[offset:offset + ANCHOR]
+        pos = text.find(anchor)
+        while pos >= 0:
+            for start in (pos - offset, pos - offset - 1, pos - offset + 1):
+                for length in (n, n - 1, n + 1):
+                    if start >= 0 and OSA.distance(text[start:start + length], target, score_cutoff=1) <= 1:
+                        return start, start + length
+            pos = text.find(anchor, pos + 1)
+    return None
+
+
+def _on_word_edges(mine: str, span: tuple[int, int]) -> bool:
+    """A key found with an edit must start and end where the query's words do: "kisan_andolan" holds "sanandolan",
+    one letter from "janandolan", only by cutting "kisan" in two."""
+    edges, at = {0}, 0
+    for word in split_words(mine):
+        at += len(skeleton(word))
+        edges.add(at)
+    return span[0] in edges and (span[1] in edges or span[1] >= at)
+
+
+def _initials(mine: str, o: Official) -> tuple[float, list[Reason]] | None:
+    """The official's initials as a word of the query, beside a generic word ("JA_ITCell_Lko", "JNUP_Official")."""
+    if not o.initials:
+        return None
+    words = split_words(mine)
+    hit = next((w for w in words if w in o.initials), None)
+    added = [w for w in words if w != hit and generic_words().get(w, ("",))[0] == "affix"]
+    if hit is None or not added or len(words) < 2:
+        return None
+    return INITIALS, [_("the initials of %(official)s") % {"official": o.written}, *_added_words(added)]
+
+
+def _added(mine: str, q_skel: str, start: int, end: int) -> list[Reason]:
+    """Reasons for what the query has besides the official key found at q_skel[start:end]."""
+    if start == 0 and end == len(q_skel):
+        return []
+    inside = q_skel[start:end]
+    extra = [w for w in split_words(mine) if skeleton(w) not in inside or not skeleton(w)]
+    if not extra:
+        rest = q_skel[:start] + " " + q_skel[end:]
+        extra = [w for w in rest.split() if w]
+    return _added_words(extra) or [_("adds '%(word)s'") % {"word": q_skel[:start] + q_skel[end:]}]
+
+
+def _added_words(extra: list[str]) -> list[Reason]:
+    out: list[Reason] = []
+    words = _join_phrases(extra)
+    if any(w.isdigit() for w in words):
+        out.append(_("adds numbers"))
+    for word in (w for w in words if not w.isdigit()):
+        if word == "parody":
+            out.append(_("calls itself a parody: still not official"))
+            continue
+        known = generic_words().get(word) or generic_words().get(generic_skeleton(skeleton(word)) or "")
+        if known:
+            out.append(_("adds '%(word)s'") % {"word": known[1]})
+            continue
+        meant = _misspelt_generic(word)
+        if meant:
+            out.append(_("adds '%(word)s' (written '%(written)s')") % {"word": label(meant), "written": word})
+        else:
+            out.append(_("adds '%(word)s'") % {"word": word})
+    return out
+
+
+def _join_phrases(words: list[str]) -> list[str]:
+    """Adjacent words that make a known phrase ("it", "cell" → "itcell")."""
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1] + word) in generic_words():
+            out[-1] = out[-1] + word
+        else:
+            out.append(word)
+    return out
+
+
+def _misspelt_generic(word: str) -> str | None:
+    """The generic word of six letters or more that ``word`` misspells (two edits) or abbreviates ("offcl")."""
+    if len(word) < 3:
+        return None
+    for candidate, (section, _label) in generic_words().items():
+        if section != "affix" or len(candidate) < 6 or candidate[0] != word[0]:
+            continue
+        if OSA.distance(word, candidate, score_cutoff=2) <= 2 or _abbreviates(word, candidate):
+            return candidate
+    return None
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """"offcl" abbreviates "official": its letters in order, the first and the last consonant kept."""
+    it = iter(word)
+    return len(short) >= 3 and all(ch in it for ch in short) and len(short) < len(word)
+
+
+def _flat(text: str) -> str:
+    return cased(text).lower().translate(_SEPARATOR_DELETE)
 
 
 _SEPARATOR_DELETE = str.maketrans("", "", SEPARATORS)
 
 
-@cache
-def _affix_words() -> tuple[tuple[str, ...], dict[str, str]]:
-    """Affix skeletons, longest first (so "fans" wins over "fan"), and the label each stands for."""
-    names = {skeleton(word): label for word, label in AFFIXES.items()}
-    return tuple(sorted(names, key=len, reverse=True)), names
-
-
-_EDGE_DIGITS = re.compile(r"^(?P<head>\d*)(?P<body>.*?)(?P<tail>\d*)$")
-MIN_CORE = 3  # an affix is not taken off when less than this would be left: "fan" alone is a name
-
-
-def strip_affixes(written: str) -> tuple[str, tuple[str, ...]]:
-    """The skeleton of ``written`` without the words and numbers added around a name, and what was added."""
-    flat = written.translate(_SEPARATOR_DELETE)
-    found: list[str] = []
-    digits = _EDGE_DIGITS.match(flat)
-    if digits and digits["body"] and (digits["head"] or digits["tail"]):
-        flat = digits["body"]  # "leader2024": a number added to the name (a digit *inside* it is a letter swap)
-        found.append("numbers")
-    core, words = strip_words(skeleton(flat, pairs=False))
-    return core, tuple(found) + words
-
-
-def strip_words(skel: str) -> tuple[str, tuple[str, ...]]:
-    """``skel`` without affix words at either end (one C call per end when there are none: the bulk path)."""
-    ordered, names = _affix_words()
-    head: list[str] = []
-    tail: list[str] = []
-    while skel.startswith(ordered):
-        word = next(w for w in ordered if skel.startswith(w))
-        if len(skel) - len(word) < MIN_CORE:
-            break
-        head.append(names[word])
-        skel = skel[len(word):]
-    while skel.endswith(ordered):
-        word = next(w for w in ordered if skel.endswith(w))
-        if len(skel) - len(word) < MIN_CORE:
-            break
-        tail.insert(0, names[word])
-        skel = skel[: -len(word)]
-    return skel, tuple(head + tail)
-
-
-def compare_handles(query: str, official: str, had_invisible: bool = False) -> Resemblance | None:
-    """How much handle ``query`` looks like ``official`` (both normal forms from trust.handles)."""
-    if not query or not official or query == official:
-        return None
-    q, o = Form.of(query), Form.of(official)
-    base, reasons = _shape(q, o)
-    if base is None:
-        return None
-    tricks = _character_tricks(q, o)
-    if had_invisible:
-        tricks.insert(0, _("contains invisible characters"))
-    return Resemblance(round(base, 3), _unique(tricks + reasons))
-
-
-def _shape(q: Form, o: Form) -> tuple[float | None, list[Reason]]:
-    """The best-explained difference between the two skeletons: (score, reasons), or (None, [])."""
-    if len(o.skel) < 3:
-        return (0.95, []) if q.skel == o.skel else (None, [])
-    if q.skel == o.skel:
-        return 0.95, []
-    affix_reasons = [_affix_reason(a) for a in q.affixes if a not in o.affixes]
-    if q.pcore == o.skel or q.pcore == o.pcore:
-        if affix_reasons:
-            return 0.9, affix_reasons
-        dropped = [a for a in o.affixes if a not in q.affixes and a != "numbers"]
-        if dropped and q.pcore == o.pcore:  # "nehasaxena" for "nehasaxenaji": the name without its title
-            return 0.8, [_("the official name without '%(word)s'") % {"word": dropped[0]}]
-    if _reordered(q, o):
-        return 0.9, [_("words reordered")]
-    best: tuple[float | None, list[Reason]] = (None, [])
-    dropped = any(a not in q.affixes for a in o.affixes)  # comparing cores leaves out words the official has
-    variants = ((q.skel, o.skel, [], False), (q.loose, o.loose, [], False),
-                (q.pcore, o.skel, affix_reasons, bool(affix_reasons)),
-                (q.pcore, o.pcore, affix_reasons, bool(affix_reasons) or dropped),
-                (q.core, o.core, affix_reasons, bool(affix_reasons) or dropped))
-    for mine, theirs, extra, combined in variants:
-        found = _edits(mine, theirs, combined) if mine and theirs and mine != theirs else None
-        if found and (best[0] is None or found[0] > best[0]):
-            best = (found[0], extra + found[1])
-    if best[0] is not None:
-        return best
-    return _contains(q.skel, o.skel)
-
-
-def _edits(core: str, target: str, combined: bool = False) -> tuple[float, list[Reason]] | None:
-    """One or two letters missing, repeated, added, swapped or replaced by a look-alike; or a truncation.
-    ``combined``: the query also added words or numbers, which makes each of these a weaker sign."""
-    n = len(target)
-    if target.startswith(core) and len(core) >= max(5, 0.7 * n):
-        # cut short *and* a number added is how ordinary namesakes look ("sunitasingh4417" by "sunitasinghmp")
-        return (0.74 if combined else 0.82), [_("name cut short")]
-    distance = OSA.distance(core, target, score_cutoff=2)
-    if distance > 2 or (distance == 2 and n < 9) or n < 5:
-        return None
-    reasons, penalty, kinds = [], 0.0, []
-    for kind, detail in _edit_kinds(core, target):
-        reasons.append(detail)
-        kinds.append(kind)
-        penalty = max(penalty, {"similar": 0.08, "other": 0.2}.get(kind, 0.0))
-    if distance == 2 and not {"repeat", "swap", "similar"} & set(kinds):
-        return None  # two letters gone or added make another name as often as a fake: "sita" from "sunita"
-    base = (0.88 if n >= 6 else 0.8) if distance == 1 else 0.78
-    return base - penalty - (0.05 if combined else 0.0), reasons
-
-
-def _edit_kinds(core: str, target: str) -> list[tuple[str, Reason]]:
-    out = []
-    ops = Levenshtein.editops(core, target)
-    # an adjacent delete + insert of the same letters is a swap (OSA counted it as one edit)
+def _differences(mine: str, theirs: str) -> list[Reason]:
+    """What differs between two flat lower-case names, in words: the specific trick when one names it (digit for
+    letter, letter pair, keyboard neighbour, vowel), else the plain change ("one letter changed: p → q")."""
+    out: list[Reason] = []
+    for pair, single in PAIRS:
+        if pair in mine and pair not in theirs and single in theirs:
+            replaced = mine.replace(pair, single)
+            if Levenshtein.distance(replaced, theirs) < Levenshtein.distance(mine, theirs):
+                out.append(_("'%(pair)s' in place of '%(single)s'") % {"pair": pair, "single": single})
+                mine = replaced
+    ops = Levenshtein.editops(mine, theirs)
     if len(ops) == 2 and {ops[0].tag, ops[1].tag} == {"insert", "delete"} and abs(ops[0].src_pos - ops[1].src_pos) <= 2:
-        return [("swap", _("two letters swapped"))]
-    if len(ops) == 2 and all(op.tag == "replace" for op in ops) and ops[1].src_pos == ops[0].src_pos + 1 and (
-        core[ops[0].src_pos] == target[ops[1].dest_pos] and core[ops[1].src_pos] == target[ops[0].dest_pos]
-    ):
-        return [("swap", _("two letters swapped"))]
-    if {op.tag for op in ops} == {"insert", "delete"}:
-        return [("other", _("one letter added")), ("other", _("one letter missing"))]  # a letter moved: a new name
-    for op in ops:
-        if op.tag == "delete":  # the query has a letter the official does not
-            char = core[op.src_pos]
-            repeated = (op.src_pos > 0 and core[op.src_pos - 1] == char) or core[op.src_pos + 1: op.src_pos + 2] == char
-            out.append(("repeat", _("letter repeated")) if repeated else ("extra", _("one letter added")))
+        return out + [_("two letters swapped")]
+    if (len(ops) == 2 and all(op.tag == "replace" for op in ops) and ops[1].src_pos == ops[0].src_pos + 1
+            and mine[ops[0].src_pos] == theirs[ops[1].dest_pos] and mine[ops[1].src_pos] == theirs[ops[0].dest_pos]):
+        return out + [_("two letters swapped")]
+    for op in ops[:3]:
+        if op.tag == "delete":
+            char = mine[op.src_pos]
+            repeated = (op.src_pos > 0 and mine[op.src_pos - 1] == char) or mine[op.src_pos + 1: op.src_pos + 2] == char
+            out.append(_("letter repeated: %(letter)s") % {"letter": char} if repeated
+                       else _("one letter added: %(letter)s") % {"letter": char})
         elif op.tag == "insert":
-            out.append(("missing", _("one letter missing")))
+            out.append(_("one letter missing: %(letter)s") % {"letter": theirs[op.dest_pos]})
         else:
-            pair = frozenset((core[op.src_pos], target[op.dest_pos]))
-            if pair in SIMILAR_LETTERS:
-                out.append(("similar", _("a similar-looking letter swapped in")))
-            else:
-                out.append(("other", _("one letter different")))
+            out.append(_replaced(mine[op.src_pos], theirs[op.dest_pos]))
     return out
 
 
-def _reordered(q: Form, o: Form) -> bool:
-    q_words = [w for w in re.split(r"[_.\- ]+", q.written) if w]
-    o_words = [w for w in re.split(r"[_.\- ]+", o.written) if w]
-    if len(q_words) > 1 and sorted(map(skeleton, q_words)) == sorted(map(skeleton, o_words)):
+def _replaced(mine: str, theirs: str) -> Reason:
+    if DIGIT_FOR_LETTER.get(mine) == theirs or (mine == "1" and theirs == "i"):
+        return _("digit %(digit)s in place of letter %(letter)s") % {"digit": mine, "letter": theirs}
+    if {mine, theirs} == {"i", "l"}:
+        return (_("letter %(mine)s in place of letter %(theirs)s (capital I and small l look alike)")
+                % {"mine": mine, "theirs": theirs})
+    if frozenset((mine, theirs)) in SIMILAR_LETTERS:
+        return _("a similar-looking letter swapped in: %(theirs)s → %(mine)s") % {"mine": mine, "theirs": theirs}
+    if mine in _keyboard().get(theirs, ()):
+        return _("keyboard neighbour typed: %(theirs)s → %(mine)s") % {"mine": mine, "theirs": theirs}
+    if mine in VOWELS and theirs in VOWELS:
+        return _("vowel changed: %(theirs)s → %(mine)s") % {"mine": mine, "theirs": theirs}
+    return _("one letter changed: %(theirs)s → %(mine)s") % {"mine": mine, "theirs": theirs}
+
+
+def _reordered(mine: str, q_skel: str, o: Official) -> bool:
+    q_words = split_words(mine)
+    if len(q_words) > 1 and sorted(map(skeleton, q_words)) == sorted(map(skeleton, o.words)):
         return True
-    for core, target in ((q.skel, o.skel), (q.pcore, o.pcore)):
-        if len(core) == len(target) >= 6 and core != target and core in target + target:
-            return True
-        # three words moved ("mlavermaasha"): the same letters in another order, long enough not to be chance
-        if (len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target)
-                and _moved_pieces(core, target)):
-            return True
-    return False
+    core, target = q_skel, o.skel
+    if len(core) == len(target) >= 6 and core in target + target:
+        return True
+    # three words moved ("mlavermaasha"): the same letters in another order, long enough not to be chance
+    return len(core) == len(target) >= MIN_ANAGRAM and anagram_key(core) == anagram_key(target) and _moved_pieces(
+        core, target)
 
 
 def _moved_pieces(core: str, target: str) -> bool:
@@ -311,72 +450,34 @@ def anagram_key(skel: str) -> str:
     return "\0" + "".join(sorted(skel))
 
 
-def _contains(core: str, target: str) -> tuple[float | None, list[Reason]]:
-    """The whole official name inside a longer one with unrecognised extra letters."""
-    if len(target) < 5 or target not in core:
-        return None, []
-    extra = core.replace(target, "", 1)
-    if len(target) >= 8 and len(extra) <= 4:
-        return 0.78, [_("adds '%(extra)s'") % {"extra": extra}]
-    return None, []
-
-
-def _affix_reason(label: str) -> Reason:
-    if label == "numbers":
-        return _("adds numbers")
-    if label == "parody":
-        return _("calls itself a parody: still not official")
-    return _("adds '%(word)s'") % {"word": label}
-
-
-def _character_tricks(q: Form, o: Form) -> list[Reason]:
-    out = []
-    scripts = _foreign_scripts(q.value)
-    for script in scripts:
-        out.append(_script_reason(script))
-    for op in Levenshtein.editops(q.flat, o.flat):
-        if op.tag != "replace":
-            continue
-        mine, theirs = q.flat[op.src_pos], o.flat[op.dest_pos]
-        if DIGIT_FOR_LETTER.get(mine) == theirs or (mine == "1" and theirs == "i"):
-            out.append(_("digit %(digit)s in place of letter %(letter)s") % {"digit": mine, "letter": theirs})
-        elif {mine, theirs} == {"i", "l"}:
-            out.append(_("letter %(mine)s in place of letter %(theirs)s (capital I and small l look alike)")
-                       % {"mine": mine, "theirs": theirs})
-    for pair, single in (("rn", "m"), ("vv", "w")):
-        if pair in q.flat and (Levenshtein.distance(q.flat.replace(pair, single), o.flat)
-                               < Levenshtein.distance(q.flat, o.flat)):
-            out.append(_("'%(pair)s' in place of '%(single)s'") % {"pair": pair, "single": single})
-    if _separators(q.written) != _separators(o.written):
-        out.append(_("different separators (_ . -)"))
-    return out
-
-
 def _separators(text: str) -> list[str]:
     return [c for c in text if c in SEPARATORS]
 
 
-def _foreign_scripts(value: str) -> list[str]:
-    """Scripts of non-ASCII characters in ``value`` that stand in for Latin letters or digits."""
-    if value.isascii():
+SCRIPT_NAMES = {"CYRILLIC": _("Cyrillic"), "GREEK": _("Greek"), "ARMENIAN": _("Armenian"), "CHEROKEE": _("Cherokee")}
+
+
+def _foreign_characters(written: str) -> list[Reason]:
+    """Each non-ASCII character that stands in for a Latin letter, quoted: "Cyrillic 'В' in place of Latin 'B'"."""
+    if written.isascii():
         return []
-    protos = unicode_prototypes()
-    scripts = []
-    for char in value:
+    out: list[Reason] = []
+    for char in dict.fromkeys(written):
         if char.isascii():
             continue
-        folded = protos.get(ord(char)) or skeleton(char)
-        if folded and folded.isascii():
-            script = script_of(char)
-            if script not in scripts:
-                scripts.append(script)
-    return scripts
-
-
-def _script_reason(script: str) -> Reason:
-    names = {"CYRILLIC": _("Cyrillic letters that look Latin"), "GREEK": _("Greek letters that look Latin"),
-             "ARMENIAN": _("Armenian letters that look Latin")}
-    return names.get(script, _("look-alike Unicode characters"))
+        latin = cased(char)
+        if not latin or not latin.isascii() or not latin.isalnum():
+            continue
+        script = script_of(char)
+        if script in SCRIPT_NAMES:
+            out.append(_("%(script)s '%(char)s' in place of Latin '%(latin)s'")
+                       % {"script": SCRIPT_NAMES[script], "char": char, "latin": latin})
+        else:
+            out.append(_("look-alike character '%(char)s' in place of '%(latin)s'") % {"char": char, "latin": latin})
+        if len(out) == 3:
+            out.append(_("more look-alike characters"))
+            break
+    return out
 
 
 def _unique(items: list[Reason]) -> list[Reason]:
@@ -404,9 +505,20 @@ def _unpuny(label: str) -> str:
     return label
 
 
+def is_part_of(query: str, official: str) -> bool:
+    """``query`` is the official site or an address under it (join., m., donate.): the official owner's."""
+    return bool(query) and (query == official or query.endswith("." + official))
+
+
+def _host_flat(domain: str) -> str:
+    return skeleton(".".join(_unpuny(label) for label in domain.split(".")))
+
+
 def compare_domains(query: str, official: str) -> Resemblance | None:
-    if not query or not official or query == official or query.endswith("." + official):
-        return None  # the same site, or an address under it: the official owner's
+    """How much site ``query`` looks like site ``official``: the registrable name, and the whole host with its dots
+    and hyphens removed (so a hyphen inserted or a dot dropped between labels is one and the same site name)."""
+    if not query or not official or is_part_of(query, official):
+        return None  # the same site, or an address under it: verify answers "official" for these
     if f".{official}." in f".{query}.":
         _sub, name, ending = split_domain(query)
         return Resemblance(0.95, [_("the official address %(official)s used inside another site's address "
@@ -414,16 +526,51 @@ def compare_domains(query: str, official: str) -> Resemblance | None:
     q_sub, q_name, q_end = split_domain(query)
     _o_sub, o_name, o_end = split_domain(official)
     look_alike = _("look-alike domain")
+    q_flat, o_flat = _host_flat(query), _host_flat(official)
+    if q_flat == o_flat:
+        return Resemblance(0.9, [look_alike, _("the official address with a dot or hyphen moved (%(official)s)")
+                                 % {"official": official}])
     if q_name == o_name:
         return Resemblance(0.85, [look_alike, _("same name with a different ending (.%(mine)s instead of "
                                                 ".%(theirs)s)") % {"mine": q_end, "theirs": o_end}])
     if len(o_name) >= 4 and any(skeleton(label) == skeleton(o_name) for label in q_sub):
         return Resemblance(0.85, [look_alike, _("the official name used as a sub-address of another site")])
-    found = compare_handles(q_name, o_name)
+    found = _domain_name(q_name, o_name)
+    if found is None and len(o_flat) >= 6:
+        distance = OSA.distance(q_flat, o_flat, score_cutoff=2)
+        if distance == 1 or (distance == 2 and len(o_flat) >= LONG_KEY):
+            found = Resemblance(0.85, _differences(q_flat, o_flat))
+        elif o_flat in q_flat:
+            found = Resemblance(0.85, [_("the official address run together inside another (%(official)s)")
+                                       % {"official": official}])
     if found is None or found.score < THRESHOLD:
         return None
     score = found.score if q_end == o_end else found.score - 0.03
     return Resemblance(round(score, 3), [look_alike, *found.reasons])
+
+
+def _domain_name(q_name: str, o_name: str) -> Resemblance | None:
+    """The site names compared. A registered name is an identity, so any one edit of it counts (two from ten
+    letters); the name inside a longer one counts when the name is distinctive or the rest is a generic word
+    ("-login", "-donate", "-verify", "-membership", "www")."""
+    mine, theirs = skeleton(q_name), skeleton(o_name)
+    if len(theirs) < 4:
+        return None
+    if mine == theirs:
+        return Resemblance(SAME_SKELETON, _foreign_characters(q_name) + _differences(_flat(q_name), o_name))
+    distance = OSA.distance(mine, theirs, score_cutoff=2)
+    if distance == 1 or (distance == 2 and len(theirs) >= LONG_KEY):
+        return Resemblance(ONE_EDIT if distance == 1 else TWO_EDITS,
+                           _foreign_characters(q_name) + _differences(_flat(q_name), o_name))
+    at = mine.find(theirs)
+    if at >= 0:
+        rest = [w for w in split_words(q_name[:at] + "-" + q_name[at + len(theirs):] if q_name.isascii()
+                                       else mine[:at] + "-" + mine[at + len(theirs):])]
+        if distinctive(split_words(o_name)) or (rest and all(is_generic(w) or w.isdigit() for w in rest)):
+            return Resemblance(0.85, _added_words(rest))
+    if distinctive(split_words(o_name)):
+        return compare_handles(q_name.replace("-", ""), o_name)
+    return None
 
 
 def compare_emails(query: str, official: str, official_platform: str) -> Resemblance | None:
@@ -492,11 +639,11 @@ def _compare_social(query: Handle, channel: Channel) -> Resemblance | None:
     if same:
         found = Resemblance(0.95, [_("contains invisible characters")] if query.had_invisible else [])
     else:
-        found = compare_handles(query.value, channel.handle, query.had_invisible)
+        found = compare_handles(query.value, channel.handle, query.had_invisible, query.written, channel.display)
     if found is None:
         return None
     if query.platform is not None and query.platform != channel.platform:
-        found.score = round(found.score * CROSS_PLATFORM, 3)
+        found.score = round(found.score - CROSS_PLATFORM, 3)
         found.reasons.append(_("resembles the official %(platform)s account; this %(other)s account is not "
                                "registered") % {"platform": PLATFORM_NAMES.get(channel.platform, channel.platform),
                                                 "other": PLATFORM_NAMES.get(query.platform, query.platform)})
@@ -512,7 +659,14 @@ def _is_code(value: str) -> bool:
 
 
 class Index:
-    """The registry's channels, ready for exact and lookalike questions. Build once per registry version."""
+    """The registry's channels, ready for exact and lookalike questions. Build once per registry version.
+
+    Candidates come from dictionaries, so a query is compared in full only with the few channels it may resemble:
+    its skeleton and every one-letter deletion of it looked up among the keys and their one-letter deletions
+    (SymSpell: any single edit is a hit), its five-letter pieces among the keys' first and last five letters (a key
+    inside a longer handle, or with one edit), its words among the officials' initials, and rapidfuzz's edit
+    distance (two edits on long keys) over the keys.
+    """
 
     def __init__(self, channels: list[Channel]) -> None:
         self.channels = channels
@@ -521,64 +675,162 @@ class Index:
             self.by_value.setdefault(channel.handle, []).append(channel)
         self.social = [c for c in channels if family(c.platform) == "social" and not _is_code(c.handle)]
         self.others = [c for c in channels if family(c.platform) in ("number", "web")]
-        forms = [Form.of(c.handle) for c in self.social]
-        self.social_skels = [f.skel for f in forms]
-        self.social_cores = [f.core for f in forms]  # loose: what the bulk scan's cdist compares
-        # dictionary hits that no similarity cut-off must miss: same skeleton, same core, same letters rotated
-        self.social_keys: dict[str, set[int]] = {}
-        for i, form in enumerate(forms):
-            keys = {form.skel, form.pcore, *_rotations(form.skel)}
-            keys.update(anagram_key(k) for k in (form.skel, form.pcore) if len(k) >= MIN_ANAGRAM)
-            for key in keys:
-                self.social_keys.setdefault(key, set()).add(i)
+        self.websites = [c for c in channels if c.platform == "website"]
+        officials = [Official.of(c.handle, c.display) for c in self.social]
+        self.social_skels = [o.skel for o in officials]
+        self.exact_keys: dict[str, set[int]] = {}  # skeleton, rotations, anagram, words in order
+        self.deletions: dict[str, set[int]] = {}
+        self.anchors: dict[str, list[tuple[int, str, int]]] = {}  # piece → (official, key, where in the key)
+        self.initials: dict[str, set[int]] = {}
+        self.key_owners: dict[str, set[int]] = {}  # key → officials (the scan finds keys inside names)
+        self.prefixes: dict[str, set[int]] = {}  # keys cut short
+        self.long_keys: list[str] = []
+        self.long_owner: list[int] = []
+        for i, o in enumerate(officials):
+            for key in (o.skel, *_rotations(o.skel), anagram_key(o.skel) if len(o.skel) >= MIN_ANAGRAM else "",
+                        words_key(o.words)):
+                if key:
+                    self.exact_keys.setdefault(key, set()).add(i)
+            for key in o.keys:
+                for variant in (deletions(key.text) if not key.abbreviated else ()):
+                    self.deletions.setdefault(variant, set()).add(i)
+                for offset in anchor_offsets(key.text):
+                    self.anchors.setdefault(key.text[offset:offset + ANCHOR], []).append((i, key.text, offset))
+                if len(key.text) >= LONG_KEY:
+                    self.long_keys.append(key.text)
+                    self.long_owner.append(i)
+                if not key.abbreviated:
+                    self.key_owners.setdefault(key.text, set()).add(i)
+                    n = len(key.text)
+                    for cut in range(max(MIN_KEY, math.ceil(0.6 * n)), n):
+                        self.prefixes.setdefault(key.text[:cut], set()).add(i)
+                else:
+                    self.key_owners.setdefault(key.text, set()).add(i)
+            for word in o.initials:
+                self.initials.setdefault(word, set()).add(i)
 
     def exact(self, handle: Handle) -> list[Channel]:
         """Registry rows for exactly this handle: any platform for a bare name, either number platform for a
-        number, else the one platform."""
+        number, else the one platform (a dotted name read as a site may be a Facebook or Instagram username)."""
         found = self.by_value.get(handle.value, [])
         if handle.platform is None:
             return [c for c in found if c.platform in SOCIAL] or found
         if handle.platform in NUMBERS:
             return [c for c in found if c.platform in NUMBERS]
-        return [c for c in found if c.platform == handle.platform]
+        same = [c for c in found if c.platform == handle.platform]
+        if not same and handle.maybe_handle:
+            return [c for c in found if c.platform in SOCIAL]
+        return same
+
+    def site_of(self, handle: Handle) -> list[Channel]:
+        """Official websites ``handle`` is an address under (join.example.org for example.org)."""
+        if handle.platform != "website":
+            return []
+        labels = handle.value.split(".")
+        parents = {".".join(labels[i:]) for i in range(1, len(labels) - 1)}
+        return [c for c in self.websites if c.handle in parents]
 
     def candidates(self, handle: Handle) -> list[Channel]:
         fam = family(handle.platform)
+        out: list[Channel] = []
         if fam in ("number", "web"):
-            return [c for c in self.others if compatible(handle.platform, c.platform)]
-        if fam != "social" or not self.social:
+            out = [c for c in self.others if compatible(handle.platform, c.platform)]
+            if not handle.maybe_handle:
+                return out
+            handle = Handle(None, handle.value, handle.had_invisible, handle.written)
+        elif fam != "social":
             return []
-        form = Form.of(handle.value)
+        if not self.social:
+            return out
+        return out + [self.social[i] for i in sorted(self.social_hits(handle.as_written))]
+
+    def social_hits(self, written: str) -> set[int]:
+        """Indexes into ``self.social`` of the channels a handle (as written) may resemble."""
+        skel = skeleton(written)
         hits: set[int] = set()
-        for key in (form.skel, form.pcore, anagram_key(form.skel), anagram_key(form.pcore)):
-            hits |= self.social_keys.get(key, set())
-        for _choice, _score, i in process.extract(form.core, self.social_cores, scorer=fuzz.ratio,
-                                                  score_cutoff=PREFILTER_CUTOFF, limit=None):
-            if plausible(form.skel, form.core, self.social_skels[i], self.social_cores[i]):
-                hits.add(i)
-        return [self.social[i] for i in sorted(hits)]
+        for key in (skel, anagram_key(skel), words_key(split_words(written))):
+            hits |= self.exact_keys.get(key, set())
+        hits |= self.prefixes.get(skel, set())
+        for variant in deletions(skel) | deletions(skeleton(written, pairs=False)):
+            hits |= self.deletions.get(variant, set())
+        for start in range(len(skel) - ANCHOR + 1):
+            for i, key, offset in self.anchors.get(skel[start:start + ANCHOR], ()):
+                if key_near(skel, start - offset, key):
+                    hits.add(i)
+        for word in split_words(written):
+            hits |= self.initials.get(word, set())
+        if len(skel) >= LONG_KEY - 2 and self.long_keys:
+            for _choice, _score, j in process.extract(skel, self.long_keys, scorer=Levenshtein.distance,
+                                                      score_cutoff=2, limit=None):
+                hits.add(self.long_owner[j])
+        return hits
 
     def resembling(self, handle: Handle, limit: int = 5) -> list[tuple[Channel, Resemblance]]:
         """Channels ``handle`` looks like, best first (every score, the caller applies ``THRESHOLD``)."""
         scored = []
         for channel in self.candidates(handle):
             found = compare(handle, channel)
+            if found is None and handle.maybe_handle and channel.platform in SOCIAL:
+                found = compare(Handle(None, handle.value, handle.had_invisible, handle.written), channel)
             if found is not None:
                 scored.append((channel, found))
         scored.sort(key=lambda pair: (-pair[1].score, pair[0].retired, pair[0].id))
         return scored[:limit]
 
 
-def plausible(skel: str, core: str, official_skel: str, official_core: str) -> bool:
-    """A cheap necessary condition for ``compare`` to find a trick (``core``: the loose core): it skips most near
-    misses for a few C calls. Exact skeleton, core, rotation and anagram hits are found by dictionary instead."""
-    for mine in (skel, core):
-        if official_skel.startswith(mine) or official_skel in mine:  # cut short; the whole name plus extra letters
-            return True
-        for theirs in (official_skel, official_core):
-            if OSA.distance(mine, theirs, score_cutoff=2) <= 2:
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of ``words``, written as a trie ("jan(?:neta|andolan)") so that the
+    engine tries one branch per letter instead of every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
+def anchor_offsets(key: str) -> tuple[int, ...]:
+    """Where a key's anchors start: its first five letters (a key inside a longer handle, or cut short, holds
+    them) and, from ten letters, the next five (one edit cannot touch both)."""
+    return (0, ANCHOR) if len(key) >= 2 * ANCHOR else (0,)
+
+
+def key_near(skel: str, start: int, key: str) -> bool:
+    """Whether ``key`` occurs in ``skel`` at ``start`` (± 1), exactly or with one edit when long enough, or
+    ``skel`` is ``key`` cut short: the cheap check that an anchor hit is worth a full comparison."""
+    n = len(key)
+    if start >= 0 and skel.startswith(key, start):
+        return True
+    if start == 0 and key.startswith(skel):
+        return True
+    if n < APPROX_INSIDE:
+        return False
+    for at in (start, start - 1, start + 1):
+        if at < 0:
+            continue
+        for length in (n, n - 1, n + 1):
+            if OSA.distance(skel[at:at + length], key, score_cutoff=1) <= 1:
                 return True
     return False
+
+
+def deletions(text: str) -> set[str]:
+    """``text`` and every string one letter shorter: two strings one edit apart share one of these."""
+    return {text, *(text[:i] + text[i + 1:] for i in range(len(text)))}
+
+
+def words_key(words: tuple[str, ...] | list[str]) -> str:
+    """The words in alphabetical order, marked so that it never equals a skeleton: "words reordered"."""
+    return "\1" + " ".join(sorted(skeleton(w) for w in words)) if len(words) > 1 else ""
 
 
 def _rotations(skel: str) -> list[str]:

@@ -3,10 +3,13 @@
 A million handles against a few hundred channels cannot go through ``lookalike.compare`` one pair at a time. So:
 
 1. each line is parsed once (plain ``@names`` on a fast path that gives what ``handles.parse`` gives);
-2. the skeletons and affix-free cores of all distinct names are made in a few whole-text passes — the names are
-   joined with newlines and ``str.translate``/``re.sub`` run over the joined text in C, then split again;
-3. rapidfuzz ``cdist`` compares every core with every official core on both cores (``workers=-1``) with a
-   cut-off, in chunks so the score matrix stays small; exact skeleton, core and rotation hits come from a dict;
+2. the skeletons of all distinct names are made in one whole-text pass — the names are joined with newlines and
+   ``str.translate`` runs over the joined text in C, then split again;
+3. candidates come from the same dictionaries verify uses (``lookalike.Index``): keys inside names by one regular
+   expression written as a trie over the joined skeletons, one-edit neighbours and names cut short by dictionary,
+   two edits on long keys by rapidfuzz ``cdist`` with a distance cut-off (``workers=-1``), initials by a regular
+   expression. (A key *with* an edit inside a longer name — verify's anchors — is left out of the bulk pass:
+   its cost grows with every name sharing a first name or surname with a leader.)
 4. only the pairs that pass get the full ``compare`` with its reasons; the best channel per name is kept.
 
 Numbers, websites and e-mail addresses are few in such lists and go through ``Index.resembling`` one by one.
@@ -19,27 +22,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from sampark.trust.matching.handles import Handle, parse
 from sampark.trust.matching.lookalike import (
-    MIN_ANAGRAM,
-    PREFILTER_CUTOFF,
+    LONG_KEY,
     SOCIAL,
     THRESHOLD,
     Channel,
-    Form,
     Index,
     Reason,
     Resemblance,
-    _affix_words,
-    anagram_key,
     compare,
     family,
-    plausible,
-    strip_words,
+    trie_pattern,
 )
-from sampark.trust.matching.skeleton import SEPARATORS, fold_pairs, skeleton
+from sampark.trust.matching.skeleton import skeleton
+from sampark.trust.matching.words import generic_words
 
 CHUNK = 50_000  # names per cdist call: a 50,000 × channels uint8 matrix
 HEADER_NAMES = {"handle", "handles", "link", "links", "url", "urls", "account", "accounts", "username", "query",
@@ -110,49 +110,32 @@ def _csv_column(path: Path, text: str, first: str, column: str | None) -> list[s
 # ---------------------------------------------------------------- parsing and skeletons in bulk
 
 
-def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool]:
-    """``handles.parse`` as a plain tuple (platform, value, had_invisible), with plain ``@names`` — most of a
-    list — answered without the general path. Tuples, not Handles: a million of them are hashed."""
+def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool, str]:
+    """``handles.parse`` as a plain tuple (platform, value, had_invisible, written), with plain ``@names`` — most of
+    a list — answered without the general path. Tuples, not Handles: a million of them are hashed."""
     if (platform is None or platform in SOCIAL) and text.isascii() and len(text) <= 80:
         bare = text[1:] if text[:1] == "@" else text
         # letters, digits and _ only (not a site, link or number); "@123…" is a name, a bare "123…" a number
         if bare.replace("_", "a").isalnum() and not text.isdigit():
-            return platform, bare.lower(), False
+            return platform, bare.lower(), False, ""  # ASCII case changes no skeleton: written is the value
     handle = parse(text, platform)
-    return handle.platform, handle.value, handle.had_invisible
+    return handle.platform, handle.value, handle.had_invisible, handle.written
 
 
-def bulk_forms(values: list[str]) -> tuple[list[str], list[str]]:
-    """Skeletons and loose affix-free cores of ``values`` (``lookalike.Form.of(v).skel`` and ``.core``), with the
-    character work done on the newline-joined text (a few C passes instead of a million small calls). The rare
-    non-ASCII values go one by one: Unicode normalisation of the whole text would cost more than all the rest."""
+def bulk_skeletons(values: list[str]) -> list[str]:
+    """``skeleton(v)`` for every value, the ASCII ones in one pass over the newline-joined text; the rare
+    non-ASCII ones one by one (Unicode normalisation of the whole text would cost more than all the rest)."""
     plain = [i for i, value in enumerate(values) if value.isascii()]
     if len(plain) == len(values):
-        return _joined_forms(values)
-    skels, cores = [""] * len(values), [""] * len(values)
-    for i, skel, core in zip(plain, *_joined_forms([values[i] for i in plain]), strict=True):
-        skels[i], cores[i] = skel, core
+        return skeleton("\n".join(values)).split("\n")
+    skels = [""] * len(values)
+    for i, skel in zip(plain, skeleton("\n".join(values[i] for i in plain)).split("\n"), strict=True):
+        skels[i] = skel
     plain_set = set(plain)
     for i, value in enumerate(values):
         if i not in plain_set:
-            form = Form.of(value)
-            skels[i], cores[i] = form.skel, form.core
-    return skels, cores
-
-
-def _joined_forms(values: list[str]) -> tuple[list[str], list[str]]:
-    joined = "\n".join(values)
-    skels = skeleton(joined).split("\n")
-    # cores (loose): digits at either end are an added number; then the affix words at either end come off
-    flat = _EDGE_NUMBERS.sub("", joined.lower().translate(_SEPARATOR_DELETE))
-    words = _affix_words()[0]
-    cores = [strip_words(line)[0] if line.startswith(words) or line.endswith(words) else line
-             for line in skeleton(flat, pairs=False).split("\n")]
-    return skels, cores
-
-
-_SEPARATOR_DELETE = str.maketrans("", "", SEPARATORS)
-_EDGE_NUMBERS = re.compile(r"^\d+(?=[^\d\n])|(?<=[^\d\n])\d+$", re.MULTILINE)
+            skels[i] = skeleton(value)
+    return skels
 
 
 # ---------------------------------------------------------------- the scan
@@ -180,42 +163,32 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
         handle = Handle(*key)
         if family(handle.platform) == "social" or (index.exact(handle) and not handle.had_invisible):
             continue
+        if index.site_of(handle):
+            continue  # an address under an official site: the owner's
         for channel, found in index.resembling(handle, limit=1):
             best[handle] = (channel, found)
     suspects = [
         Suspect(given[key], h, channel, found.score, found.reasons, counts[key])
         for h, (channel, found) in best.items() if found.score >= THRESHOLD
-        for key in [(h.platform, h.value, h.had_invisible)]
+        for key in [(h.platform, h.value, h.had_invisible, h.written)]
     ]
     suspects.sort(key=lambda s: (-s.score, -s.lines, s.handle.value))
     return suspects
 
 
 def _social_candidates(keys: list[tuple], index: Index):
-    """(handle, channel, resemblance) for every pair the bulk filter lets through and ``compare`` confirms."""
+    """(handle, channel, resemblance) for every pair the bulk filters let through and ``compare`` confirms."""
     channels = index.social
     if not keys or not channels:
         return
-    skels, cores = bulk_forms([key[1] for key in keys])
-    official_cores = index.social_cores
-    official_skels = index.social_skels
-    sure: set[tuple[int, int]] = set()  # dictionary hits: same skeleton, core or rotation
-    social_keys = index.social_keys
-    for i, (skel, core) in enumerate(zip(skels, cores, strict=True)):
-        pcore = fold_pairs(core)
-        lookups = (skel, pcore, anagram_key(skel)) if len(skel) >= MIN_ANAGRAM else (skel, pcore)
-        if any(key in social_keys for key in lookups):
-            for key in lookups:
-                for j in social_keys.get(key, ()):
-                    sure.add((i, j))
-    for start in range(0, len(cores), CHUNK):
-        matrix = process.cdist(cores[start:start + CHUNK], official_cores, scorer=fuzz.ratio,
-                               score_cutoff=PREFILTER_CUTOFF, dtype=np.uint8, workers=-1)
-        rows, cols = np.nonzero(matrix)
-        for i, j in zip((rows + start).tolist(), cols.tolist(), strict=True):
-            if (i, j) in sure or plausible(skels[i], cores[i], official_skels[j], official_cores[j]):
-                sure.add((i, j))
-    for i, j in sure:
+    written = [key[3] or key[1] for key in keys]
+    skels = bulk_skeletons(written)
+    pairs: set[tuple[int, int]] = set()
+    _exact_and_deletions(skels, index, pairs)
+    _contained(skels, index, pairs)
+    _long_keys(skels, index, pairs)
+    _initials(written, index, pairs)
+    for i, j in pairs:
         handle, channel = Handle(*keys[i]), channels[j]
         if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
             continue  # the official channel itself
@@ -223,3 +196,75 @@ def _social_candidates(keys: list[tuple], index: Index):
         if found is not None and found.score >= THRESHOLD:
             yield handle, channel, found
 
+
+def _exact_and_deletions(skels: list[str], index: Index, pairs: set) -> None:
+    """Same skeleton, rotation or anagram; and one edit from a key (each deletion of the name in the key's
+    deletion dictionary). Loose skeletons (letter pairs as written) are left to verify: rare in bulk lists."""
+    exact, deleted, prefixes = index.exact_keys, index.deletions, index.prefixes
+    for i, skel in enumerate(skels):
+        for j in exact.get(skel, ()):
+            pairs.add((i, j))
+        for j in prefixes.get(skel, ()):
+            pairs.add((i, j))
+        if skel in deleted:
+            for j in deleted[skel]:
+                pairs.add((i, j))
+        for k in range(len(skel)):
+            hit = deleted.get(skel[:k] + skel[k + 1:])
+            if hit:
+                for j in hit:
+                    pairs.add((i, j))
+
+
+def _contained(skels: list[str], index: Index, pairs: set) -> None:
+    """Keys inside names ("jannetahelpdesk" holds "janneta"): one regular expression, written as a trie, over the
+    joined skeletons (a look-ahead, so that keys starting at every position are found)."""
+    if not index.key_owners:
+        return
+    pattern = re.compile("(?=(" + trie_pattern(sorted(index.key_owners)) + "))")
+    for start in range(0, len(skels), CHUNK):
+        chunk = skels[start:start + CHUNK]
+        text = "\n".join(chunk)
+        line_starts = np.cumsum([0] + [len(s) + 1 for s in chunk[:-1]])
+        found = [(m.start(), m.group(1)) for m in pattern.finditer(text)]
+        if not found:
+            continue
+        lines = np.searchsorted(line_starts, [at for at, _key in found], side="right") - 1
+        for line, (_at, key) in zip(lines.tolist(), found, strict=True):
+            for j in index.key_owners.get(key, ()):
+                pairs.add((start + line, j))
+
+
+def _long_keys(skels: list[str], index: Index, pairs: set) -> None:
+    """Two edits from a long key: rapidfuzz's edit distance with a cut-off, in chunks, on both cores."""
+    if not index.long_keys:
+        return
+    rows = [i for i, skel in enumerate(skels) if len(skel) >= LONG_KEY - 2]
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        matrix = process.cdist([skels[i] for i in chunk], index.long_keys, scorer=Levenshtein.distance,
+                               score_cutoff=2, dtype=np.uint8, workers=-1)
+        hit_rows, hit_cols = np.nonzero(matrix <= 2)
+        for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
+            pairs.add((chunk[r], index.long_owner[c]))
+
+
+def _initials(written: list[str], index: Index, pairs: set) -> None:
+    """The officials' initials as a separate word (separators or capitals around it): a regular expression over
+    the joined text finds the few lines worth splitting into words."""
+    if not index.initials:
+        return
+    pattern = re.compile(r"(?i)(?:^|[_.\-])(" + "|".join(sorted(index.initials, key=len, reverse=True))
+                         + r")(?=$|[_.\-0-9]|[A-Z][a-z])", re.MULTILINE)
+    text = "\n".join(written)
+    line_starts = np.cumsum([0] + [len(w) + 1 for w in written[:-1]])
+    affixes = {w for w, (section, _label) in generic_words().items() if section == "affix"}
+    for match in pattern.finditer(text):
+        line = int(np.searchsorted(line_starts, match.start(1), side="right") - 1)
+        if not affixes.intersection(_WORD_CUT.split(written[line].lower())):
+            continue  # initials alone are anyone's: only beside "official", "IT cell", "helpdesk"… (see lookalike)
+        for j in index.initials.get(match.group(1).lower(), ()):
+            pairs.add((line, j))
+
+
+_WORD_CUT = re.compile(r"[_.\-0-9]+")

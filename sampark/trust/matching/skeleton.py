@@ -4,13 +4,19 @@ The first step is Unicode's own (UTS #39 "skeleton": decomposition — NFKD here
 mathematical letters fold as well — then every character mapped to the prototype of its
 confusable class — Cyrillic "а" to Latin "a", "ｍ" and "m" to "rn", "1", "I" and "|" to "l"). The data are
 Unicode's confusables.txt as shipped by the ``confusable-homoglyphs`` package, read from the installed package,
-never fetched. Then the tricks Unicode leaves out but impersonators use on handles: case, accents, the separators
-``_ . -``, digits for letters (0/o, 1/l/i, 3/e, 4/a, 5/s, 8/b) and letter pairs that read as one (rn/m, vv/w).
+never fetched. Then the tricks Unicode leaves out but impersonators use on handles: Latin letters Unicode does not
+list as confusable (small capitals "ᴀ ʙ ɴ ʀ", "ŋ", letters with hooks and strokes: folded by their Unicode name),
+case, accents, the separators ``_ . -``, digits for letters (0/o, 1/l/i, 3/e, 4/a, 5/s, 8/b) and ASCII letter pairs
+that read as one (rn/m, vv/w, cl/d, nn/m).
+
+The skeleton is taken of the text *as written*, before any lower-casing: Cyrillic "В" is Latin "B", but its small
+form "в" looks like nothing Latin, so folding case first would lose it.
 
 Everything is ``str.translate`` and ``str.replace`` (C loops): the bulk scan skeletonises a million handles.
 """
 
 import json
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -18,7 +24,8 @@ from importlib import resources
 SEPARATORS = "_.- "
 # digit → the letter it stands in for; i → l because a capital I and a small l are one glyph in most fonts
 DIGIT_FOR_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "8": "b"}
-PAIRS = (("rn", "m"), ("vv", "w"))  # after lower-casing; "m" itself maps to "rn" in Unicode's data, so this folds both
+# after lower-casing; "m" itself maps to "rn" in Unicode's data, so this folds both. "nn" before "rn": "rnn"
+PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("nn", "m"))
 
 
 @cache
@@ -50,8 +57,34 @@ def _table() -> dict[int, str | None]:
     table: dict[int, str | None] = {
         code: "m" if proto == "rn" else proto for code, proto in unicode_prototypes().items()
     }
+    for code, letter in latin_by_name().items():
+        if code not in table or not table[code].isascii():  # "ᴍ" is confusable with "ʍ" (turned w): it reads m
+            table[code] = letter
     for ch in SEPARATORS:
         table[ord(ch)] = None
+    return table
+
+
+_LATIN_NAME = re.compile(
+    r"^LATIN (SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL |INVERTED SMALL CAPITAL |TURNED SMALL CAPITAL |REVERSED |"
+    r"SCRIPT |DOTLESS |BARRED |CLOSED |OPEN |STRETCHED |LONG )?([A-Z])(?: WITH .*| BAR| HOOK| STROKE)?$")
+_LATIN_RANGES = ((0x00C0, 0x02B0), (0x1D00, 0x1DC0), (0x1E00, 0x1F00), (0x2C60, 0x2C80), (0xA720, 0xA800),
+                 (0xAB30, 0xAB70))
+
+
+@cache
+def latin_by_name() -> dict[int, str]:
+    """Latin letters that Unicode's confusables leave out, by their names: "LATIN LETTER SMALL CAPITAL N" → "n",
+    "LATIN SMALL LETTER ENG" (ŋ) → "n", "LATIN CAPITAL LETTER D WITH STROKE" → "D"."""
+    table = {}
+    for start, end in _LATIN_RANGES:
+        for code in range(start, end):
+            name = unicodedata.name(chr(code), "")
+            match = _LATIN_NAME.match(name)
+            if match:
+                small = match[1] == "SMALL " or "SMALL CAPITAL" in name
+                table[code] = match[2].lower() if small else match[2]
+    table.update({0x014B: "n", 0x014A: "N"})  # eng: an n with a tail
     return table
 
 
@@ -107,6 +140,24 @@ def _ascii_tables() -> tuple[bytes, list[tuple[str, str]]]:
         else:
             expansions.append((char, folded))
     return bytes(table), expansions
+
+
+def cased(text: str) -> str:
+    """``text`` with look-alikes resolved and accents dropped but case and separators kept: "ЈanΝeta_UP" →
+    "JanNeta_UP". Words are split on it (camelCase), and reasons quote its letters."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text).translate(_cased_table())
+    return unicodedata.normalize("NFKD", text).translate(_accents_table())
+
+
+@cache
+def _cased_table() -> dict[int, str]:
+    table = {code: ("m" if proto == "rn" else proto) for code, proto in unicode_prototypes().items() if code > 0x7F}
+    for code, letter in latin_by_name().items():
+        if code not in table or not table[code].isascii():
+            table[code] = letter
+    return table
 
 
 def letters(text: str) -> str:

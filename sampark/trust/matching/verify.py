@@ -38,15 +38,15 @@ def registry_index() -> Index:
     if cached is not None and cached[0] == version:
         return cached[1]
     rows = version if isinstance(version, tuple) else _rows_for_index()
-    index = Index([Channel(pk, platform, handle, status == ChannelStatus.RETIRED)
-                   for pk, platform, handle, status in rows])
+    index = Index([Channel(pk, platform, handle, status == ChannelStatus.RETIRED, display)
+                   for pk, platform, handle, status, display in rows])
     with _lock:
         _cached = (version, index)  # a change between the two reads only means one more rebuild
     return index
 
 
 def _rows_for_index() -> tuple:
-    return tuple(OfficialChannel.objects.order_by("id").values_list("id", "platform", "handle", "status"))
+    return tuple(OfficialChannel.objects.order_by("id").values_list("id", "platform", "handle", "status", "display"))
 
 
 def _version():
@@ -57,8 +57,8 @@ def _version():
     table = OfficialChannel._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT md5(coalesce(string_agg(id::text || ' ' || platform || ' ' || handle || ' ' || status, "
-            f"E'\\n' ORDER BY id), '')) FROM {table}"
+            "SELECT md5(coalesce(string_agg(id::text || ' ' || platform || ' ' || handle || ' ' || status || ' ' "
+            f"|| display, E'\\n' ORDER BY id), '')) FROM {table}"
         )
         return cursor.fetchone()[0]
 
@@ -91,6 +91,12 @@ def decide(handle: Handle, index: Index) -> tuple[str, list[tuple[Channel, Resem
         return (OFFICIAL if active else NOT_OFFICIAL), [(c, Resemblance(1.0)) for c in (active or exact)]
     if exact:  # the official name with invisible characters slipped in: made to pass a glance, not official
         return RISK, [(c, Resemblance(0.95, [Reason("contains invisible characters")])) for c in exact]
+    sites = [c for c in index.site_of(handle) if not handle.had_invisible]
+    if sites:  # join.example.org of the official example.org: the owner's own address
+        active = [c for c in sites if not c.retired]
+        return (OFFICIAL if active else NOT_OFFICIAL), [
+            (c, Resemblance(1.0, [Reason("an address of the official site %(site)s") % {"site": c.handle}]))
+            for c in (active or sites)]
     resembling = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES) if r.score >= THRESHOLD]
     return (RISK if resembling else NOT_OFFICIAL), resembling
 
@@ -112,6 +118,8 @@ def verify(q: str, platform: str | None = None) -> dict:
 
 def _reasons(verdict: str, channel: Channel, found: Resemblance, row: OfficialChannel) -> list[str]:
     if found.score == 1.0 and verdict != RISK:
+        if found.reasons and not channel.retired:
+            return found.texts()
         return [_("exact match") if not channel.retired else _retired_reason(row)]
     return found.texts() + ([_resembles_retired(row)] if channel.retired else [])
 
