@@ -29,12 +29,12 @@ from sampark.trust.messages.text import CATEGORIES, normalise, patterns
 MAX_TEXT_LENGTH = 5000  # a long WhatsApp forward is ~2,000 characters; beyond this it is not a message
 
 SENTENCE_BREAK = re.compile(r"[.!?।॥|\n;…]+")
-CLAUSE_BREAK = re.compile(
-    r"[,()\[\]{}\"“”‘’*_~]+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
+CLAUSE_BREAK = re.compile(  # a comma inside a number ("18,000") breaks nothing
+    r"(?:(?<!\d),|,(?!\d)|[()\[\]{}\"“”‘’*_~])+|(?<!\w)(?:but|however|lekin|magar|parantu|kintu|लेकिन|मगर|परंतु|किंतु)(?!\w)"
 )
 SHORT_CLAUSE_WORDS = 6  # "अपना आधार नंबर", "Mobile number:": a list item, not a sentence of its own
 # "WhatsApp number: 90000 00012", "UPI: 9000000031@upi": the sender's, not the reader's
-GIVEN = re.compile(r"^[\s:=\-–—()]*(?:\+?\d|[\w.-]+@[\w.-]+)")
+GIVEN = re.compile(r"^[\s:=\-–—()]*(?:(?:number|id)\s*[:=\-]?\s*)?(?:\+?\d|[\w.-]+@[\w.-]+)")
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Clause:
     lure: bool = False
     form_words: bool = False
     fields: bool = False  # fields of a joining form: "apna naam", "naam, umar, gaon", "Age:"
+    label: bool = False  # a blank line of a form: "Naam:", "Age -"
+    price: bool = False  # "charges Rs 99", "fees sirf 250", "50 rs lagenge"
     earnings: bool = False  # "earn ₹500 a day", "15000 salary"
     paid_work: bool = False  # "work from home", "naukri", "posting"
     contact: bool = False  # "WhatsApp karein", "apply", "judne ke liye"
@@ -113,7 +115,8 @@ def read_clause(raw: str, sentence: int, message_threatens: bool, listed_fields:
     if clause.generic:
         first_mention = min(first_mention, p["generic_details"].search(text).start())
     clause.form_words = bool(p["form_words"].search(text))
-    clause.fields = bool(p["own_personal_field"].search(text) or p["field_label"].search(text)
+    clause.label = bool(p["field_label"].search(text))
+    clause.fields = bool(p["own_personal_field"].search(text) or clause.label
                          or listed_fields and (p["personal_fields"].search(text) or p["place_fields"].search(text)))
     clause.generic = clause.generic or clause.fields
 
@@ -123,13 +126,14 @@ def read_clause(raw: str, sentence: int, message_threatens: bool, listed_fields:
     if not clause.lure and p["payments"].search(text):
         clause.mentions.add("money")  # "99 PhonePe karo", "GPay to 90000…": paying is asking for money
         clause.request = True
-    if "money" in clause.mentions and p["costs"].search(text):
-        clause.request = True  # "ID card ke 50 rs lagenge", "₹20 jama karna hoga"
-    if not clause.lure and p["fees"].search(text) and p["amount"].search(text):
-        clause.mentions.add("money")  # "Registration fee ₹299": a fee with its amount is a demand
-        clause.request = True
+    # "ID card ke 50 rs lagenge", "Registration fee ₹299": a price, a demand once the message says what it buys
+    clause.price = not clause.lure and bool(
+        "money" in clause.mentions and p["costs"].search(text)
+        or p["fees"].search(text) and p["amount"].search(text) or p["fee_amount"].search(text)
+    )
     amount = bool(p["amount"].search(text))
-    clause.earnings = bool(p["earnings"].search(text) or amount and p["per_period"].search(text))
+    clause.earnings = bool(p["earnings"].search(text)
+                           or amount and (p["per_period"].search(text) or p["per_slash"].search(text)))
     clause.paid_work = bool(p["paid_work"].search(text))
     clause.contact = bool(p["contact"].search(text))
     clause.negated = bool(p["negations"].search(text) or p["warnings"].search(text))
@@ -143,14 +147,23 @@ def read_message(text: str) -> tuple[list[Clause], list[str]]:
     links = find_links(normal)
     without_links = patterns()["url"].sub(" link ", normal)
     threatens = bool(patterns()["threats"].search(without_links))
+    # what a price buys: "membership card ke 50 rs lagenge" asks, "petrol costs ₹105" does not
+    sells = bool(patterns()["pretexts"].search(without_links))
     clauses = []
     for number, sentence in enumerate(SENTENCE_BREAK.split(without_links)):
         listed_fields = bool(patterns()["field_list"].search(sentence))
         read = [read_clause(part, number, threatens, listed_fields)
                 for part in CLAUSE_BREAK.split(sentence) if part.strip()]
+        for clause in read:
+            if clause.price and sells:
+                clause.mentions.add("money")
+                clause.request = True
         if patterns()["advice"].search(sentence) and not patterns()["transfers"].search(sentence):
             for clause in read:  # "carry your voter ID to the booth": the reader's own use of their documents
                 clause.request = clause.request and "money" in clause.mentions
+        if any(c.upi == "payee" for c in read):
+            for clause in read:  # "49 rs, gpay no. 90000…": a price next to where to pay it asks for it
+                clause.request = clause.request or "money" in clause.mentions
         clauses.extend(read)
     for before, clause in zip(clauses, clauses[1:], strict=False):
         # "Never, ever share an OTP": a negation alone in its clause governs the next one
@@ -177,7 +190,10 @@ def solicited(clauses: list[Clause], links: list[str]) -> tuple[set[str], bool, 
                 details = details or clause.generic
     names_data = bool(asked) or details or any(not c.negated and (c.mentions or c.generic) for c in clauses)
     form_links = [link for link in links if collects_details(link, clauses, names_data)]
-    if asked or details or form_links:
+    # a blank form ("Naam -, Umar -, Aadhar no -") sent with any request is asked for line by line
+    blank_form = (sum(c.label and not c.negated for c in clauses) >= 2
+                  and any(c.request and not c.negated for c in clauses))
+    if asked or details or form_links or blank_form:
         for clause in clauses:  # the rest of a list: "Naam:", "Aadhaar number:", "Mobile:"
             if clause.short and not clause.negated and not clause.lure:
                 asked |= clause.mentions

@@ -15,7 +15,8 @@ To add a spelling: add it to the right list and a labelled line to tests/trust/d
 
 # Before anything is matched: "Aadhaar no." / "mob. no" mean "number", not the negation "no".
 NUMBER_ABBREVIATIONS = (
-    r"(aa?dh?aa?r|mobile|mob|phone|ph|contact|account|a/c|acct|voter id|epic|card|whatsapp)\.? ?(?:no|nos|num|nbr|"
+    r"(aa?dh?aa?r|mobile|mob|phone|ph|contact|account|a/c|acct|voter id|epic|card|whatsapp|paytm|phonepe|gpay|"
+    r"google pay|upi)\.? ?(?:no|nos|num|nbr|"
     r"nmbr)\.?(?![\w\u0900-\u097f])"
 )
 
@@ -134,7 +135,7 @@ PLACE_FIELDS = [
     r"विधान ?सभा(?: का नाम)?",
 ]
 # what stands between the fields of one list
-FIELD_SEPARATOR = r"\s*(?:,|/|&|\||-|\band\b|\bor\b|\baur\b|\bevam\b|\btatha\b|और|एवं|तथा|व)?\s*"
+FIELD_SEPARATOR = r"\s*(?:,|/|&|\||-|\band\b|\bor\b|\baur\b|\bevam\b|\btatha\b|और|एवं|तथा|व|\+)?\s*(?:\d{1,2}[.)]\s*)?"
 
 # --- asking the reader to do something ------------------------------------------------------------------------
 
@@ -176,6 +177,7 @@ PAYMENT_APPS = (r"(?:paytm|phonepe|phone pe|gpay|g pay|google ?pay|upi|bhim|प�
 PAYMENTS = [
     PAYMENT_APPS + r" ?(?:kar|kr|karo|karein|karen|kare|kijiye|karna|karke|karde|करें|करो|कर|करना|करके|कीजिए)~",
     PAYMENT_APPS + r" (?:to|on|at|pe|par|पर) (?:this|is|iss|इस|\+?\d)~", r"pay (?:on|via|by|through|using) \S+",
+    PAYMENT_APPS + r" ?(?:number|id)?\s*[:=\-]?\s*\+?\d[\d ]*\d",  # "gpay no. 90000…": where to pay
 ]
 # what it costs is what you must pay: "ID card ke 50 rs lagenge", "₹20 jama karna hoga", "charges Rs 99"
 COSTS = [
@@ -188,6 +190,17 @@ COSTS = [
 FEES = [
     r"fees?", r"charges?", r"shulk", r"शुल्क", r"फीस", r"चार्ज",
 ]
+# what a small fee is said to buy: the pretexts of fee fishing
+PRETEXTS = [
+    r"membership~", r"member~", r"sadasyata", r"सदस्यता", r"सदस्य", r"card~", r"कार्ड", r"id", r"आईडी", r"pehchan patra",
+    r"पहचान पत्र", r"registration", r"register~", r"panjikaran", r"पंजीकरण", r"joining", r"join~", r"renew~",
+    r"नवीनीकरण", r"processing", r"form~", r"फॉर्म", r"verification", r"verify~", r"सत्यापन", r"activat~",
+    r"seat", r"सीट", r"kit", r"किट", r"delivery", r"postage", r"डाक", r"courier", r"print~", r"laminat~",
+    r"certificate", r"प्रमाण ?पत्र", r"camp", r"कैंप", r"शिविर", r"training", r"प्रशिक्षण", r"volunteer~", r"job~",
+    r"naukri", r"नौकरी",
+]
+FEE_AMOUNT = (r"(?:fees?|charges?|shulk|शुल्क|फीस|चार्ज)(?: \S+){0,3}? (?:₹|rs\.?|inr|रु\.?)? ?\d{2,}"  # "fees sirf 250"
+              r"(?![\d\w\u0900-\u097f]* ?(?:lakh|lac|crore|students|log|लाख|करोड़))")
 AMOUNT = r"(?:₹|rs\.?|inr|रु\.?)\s?\d|\d[\d,]*\s?(?:/-|rs|rupa?ye~|rupee~|रुपये|रुपए|रु)(?![\w\u0900-\u097f])"
 
 # --- earning and job offers -------------------------------------------------------------------------------------
@@ -203,17 +216,20 @@ PER_PERIOD = [
     r"(?:per|a|every|each|har|prati|प्रति|हर) (?:day|month|week|post|hour|task|din|roz|mahine|mahina|hafte|दिन|"
     r"महीने|महीना|हफ्ते|पोस्ट)",
     r"daily", r"monthly", r"weekly", r"rozana", r"roz", r"रोज", r"रोजाना", r"प्रतिदिन", r"मासिक", r"mahina", r"महीना",
+    r"p\.?m\.?",
 ]
+PER_SLASH = r"/ ?(?:month|day|week|hour|din|mahina|माह|महीना|दिन)"  # "₹18,000/month"
 PAID_WORK = [
     r"work from home", r"ghar baithe", r"घर बैठे", r"part[- ]?time", r"full[- ]?time", r"पार्ट ?टाइम", r"job~",
     r"naukri", r"नौकरी", r"vacanc~", r"bharti", r"भर्ती", r"kaam", r"काम", r"work~", r"posting", r"post~", r"पोस्ट",
-    r"volunteer~", r"वालंटियर", r"typing", r"data entry", r"salary", r"vetan", r"वेतन",
+    r"volunteer~", r"वालंटियर", r"typing", r"data entry", r"salary", r"vetan", r"वेतन", r"hiring", r"recruit~",
+    r"candidates?", r"bharti", r"भर्ती",
 ]
 # getting in touch: how a lure asks the reader to bite
 CONTACT = [
     r"contact~", r"sampark (?:kare|karen|karein|karo|kijiye|kijie)", r"संपर्क (?:करें|करे|करो|कीजिए)",
     r"सम्पर्क (?:करें|करे|करो|कीजिए)", r"call (?:karein|karen|karo|kare|us|now|on|at)", r"whatsapp", r"watsapp",
-    r"व्हाट्सएप", r"message (?:karo|karein|karen|kare|us|now|me)", r"मैसेज (?:करें|करो)", r"dm", r"inbox", r"apply~",
+    r"व्हाट्सएप", r"message (?:karo|karein|karen|kare|us|now|me|on|at|to)", r"मैसेज (?:करें|करो)", r"dm", r"inbox", r"apply~",
     r"join~", r"judne", r"जुड़ने", r"जुडने", r"jude~", r"जुड़ें", r"register~", r"registration", r"रजिस्टर", r"पंजीकरण",
     r"click~", r"reply~", r"send", r"bhej~", r"भेज~",
 ]

@@ -27,12 +27,14 @@ def patterns() -> dict[str, re.Pattern]:
         "upi_mentions", "possessives", "generic_details", "requests", "requests_after_object", "negations",
         "warnings", "not_negations", "threats", "urgency", "not_requests", "conditionals", "lures", "form_words",
         "official_claims", "speech", "leadership", "personal_fields", "place_fields", "payments", "costs", "fees",
-        "earnings", "per_period", "paid_work", "contact", "advice", "transfers",
+        "earnings", "per_period", "paid_work", "contact", "advice", "transfers", "pretexts",
     )}
     compiled.update({f"category:{name}": terms(lex.CATEGORIES[name]) for name in CATEGORIES})
     compiled["url"] = re.compile(lex.URL)
     compiled["number_abbreviations"] = re.compile(rf"(?<!{WORD}){lex.NUMBER_ABBREVIATIONS}")
     compiled["emphatic_na"] = re.compile(lex.EMPHATIC_NA)
+    compiled["per_slash"] = re.compile(lex.PER_SLASH)
+    compiled["fee_amount"] = re.compile(rf"(?<!{WORD}){lex.FEE_AMOUNT}")
     compiled["amount"] = re.compile(rf"(?<!{WORD})(?:{lex.AMOUNT.replace('~', WORD + '*')})")
     fields = "|".join(f.replace("~", WORD + "*") for f in lex.PERSONAL_FIELDS + lex.PLACE_FIELDS)
     field = rf"(?<!{WORD})(?:{fields})(?!{WORD})"
