@@ -113,3 +113,10 @@ _hooks = HookApplication()
 def application(environ, start_response):
     handler = _hooks if environ.get("PATH_INFO", "").startswith("/hooks/") else _pages
     return handler(environ, start_response)
+
+
+if os.environ.get("SAMPARK_ACCESS_LOG"):
+    # Our own access log, not granian's: personal links redacted, control characters escaped (core/access_log.py)
+    from sampark.core import access_log  # noqa: E402
+
+    application = access_log.wrap(application)

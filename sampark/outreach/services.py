@@ -222,17 +222,27 @@ def _record(results: list, now: datetime) -> int:
     sent, retry, failed = [], [], []
     for message, result, at in results:
         if result.ok:
-            sent.append((adapt(at), result.provider_message_id, message.pk))
+            sent.append((adapt(at), result.provider_message_id, *_without_links(message), message.pk))
         elif result.retryable and message.attempts + 1 < MAX_ATTEMPTS:
             retry.append((adapt(now + timedelta(minutes=2**message.attempts)), result.error[:300], message.pk))
         else:
-            failed.append((result.error[:300], message.pk))
+            failed.append((result.error[:300], *_without_links(message), message.pk))
     with transaction.atomic():
-        update_rows(OutboundSms, ("sent_at", "provider_message_id"), sent, constants={"status": "sent"})
+        update_rows(OutboundSms, ("sent_at", "provider_message_id", "body", "variables"), sent,
+                    constants={"status": "sent"})
         update_rows(OutboundSms, ("not_before", "error"), retry)
-        update_rows(OutboundSms, ("error",), failed, constants={"status": "failed"})
+        update_rows(OutboundSms, ("error", "body", "variables"), failed, constants={"status": "failed"})
         counters.increment_many({"sms_sent": len(sent), "sms_failed": len(failed)})
     return len(sent)
+
+
+def _without_links(message: OutboundSms) -> tuple[str, str]:
+    """The body and variables to keep once a message is done with: its personal profile link redacted. The link
+    opens the supporter's profile like a password; the stored copy is read by staff and backups, and the
+    message is never sent again."""
+    from sampark.core.redact import personal_links
+
+    return personal_links(message.body), json_value([personal_links(str(value)) for value in message.variables])
 
 
 def enqueue_delivery_if_due() -> None:

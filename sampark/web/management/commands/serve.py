@@ -168,6 +168,8 @@ class Command(BaseCommand):
             "--respawn-failed-workers",
         ]
         # fmt: on
+        # SAMPARK_ACCESS_LOG is written by sampark.wsgi itself (personal links redacted, control characters
+        # escaped: core/access_log.py), not by granian, whose log printed paths as they came.
         children = [Child("web", web, _web_child, env)]
         if not options["no_worker"]:
             sampark = [sys.executable, "-m", "sampark.cli"]
