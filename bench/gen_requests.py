@@ -70,7 +70,7 @@ def caller_as_sent(provider: str, national: str, rng: random.Random) -> str:
 
 def call_id(provider: str, tag: str, n: int) -> str:
     if provider == "twilio":
-        return f"CA{tag}{n:08d}{secrets.token_hex(8)}"
+        return f"CA{n:08x}{secrets.token_hex(12)}"  # Twilio's form, CA + 32 hex digits: others are refused
     if provider == "plivo":
         return str(uuid.uuid4())
     if provider == "exotel":

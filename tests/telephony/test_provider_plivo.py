@@ -134,7 +134,7 @@ def test_parse_reads_the_form():
 
 
 def test_missing_caller_is_still_a_call():
-    assert plivo.parse(post({"CallUUID": "u-1"})).caller == ""
+    assert plivo.parse(post({"CallUUID": "a1b2c3d4-0000-4000-8000-000000000001"})).caller == ""
 
 
 def test_missing_calluuid_names_the_field():

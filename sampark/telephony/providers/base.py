@@ -55,6 +55,26 @@ def required(params, field: str, *alternatives: str, max_length: int = MAX_CALL_
     raise BadPayload(names, "missing")
 
 
+def call_id_of_form(params, field: str, form: "re.Pattern[str]", described: str) -> str:
+    """The call id, which must have the provider's documented form (see documented_names for why)."""
+    value = required(params, field)
+    if not form.fullmatch(value):
+        raise BadPayload(field, f"not a call id of the provider's form ({described})")
+    return value
+
+
+def documented_names(params, names: frozenset[str], prefixes: tuple[str, ...] = ()) -> None:
+    """BadPayload for a parameter the provider does not send.
+
+    Twilio's and Plivo's signatures cover names and values run together with no separator, so a captured
+    request can be re-cut into other fields with the same signature: a boundary moved ("From", "+9198…FromCity")
+    or every field folded into the call id's value makes a new call id, and with it a new call. Refusing names
+    outside the documented set and call ids outside the documented form leaves no such re-cut that parses."""
+    for name in params:
+        if name not in names and not name.startswith(prefixes):
+            raise BadPayload(name[:60], "not a parameter this provider sends")
+
+
 def optional(params, *names: str, max_length: int = MAX_CALLER_LENGTH) -> str:
     """Caller ids may be missing or junk: such a call is still logged, then rejected with its reason."""
     for name in names:

@@ -21,11 +21,12 @@ account that owns the number, which is what V3 uses.)
 import base64
 import hashlib
 import hmac
+import re
 from urllib.parse import parse_qs, urlparse, urlunparse
 
 from django.http import HttpResponse
 
-from sampark.telephony.providers.base import InboundCall, optional, required, signed_urls
+from sampark.telephony.providers.base import InboundCall, call_id_of_form, documented_names, optional, signed_urls
 
 NAME = "plivo"
 METHODS = frozenset({"POST"})
@@ -75,11 +76,24 @@ def verify(request, secret: str) -> bool:
     return any(matches)
 
 
+# What Plivo posts to an Answer URL (plivo.com/docs/voice/xml/request-parameters, and the requests its SDKs'
+# signature vectors carry). Custom SIP headers arrive as X-PH-<name>, SIP headers of the call as SIP-H-<name>.
+PARAMETERS = frozenset({
+    "CallUUID", "From", "To", "CallStatus", "Direction", "CallerName", "BillRate", "ALegUUID",
+    "ALegRequestUUID", "RequestUUID", "ParentAuthID", "SessionStart", "Event", "ForwardedFrom",
+    "STIRAttestation", "STIRVerification", "StirVerification",
+})
+PARAMETER_PREFIXES = ("X-PH-", "SIP-H-")
+# A call's UUID, as Plivo writes it: 8-4-4-4-12 hexadecimal digits.
+CALL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def parse(request) -> InboundCall:
     params = request.POST
+    documented_names(params, PARAMETERS, PARAMETER_PREFIXES)
     # The Answer URL request has no start timestamp; the view records when we received it.
     return InboundCall(
-        provider_call_id=required(params, "CallUUID"),
+        provider_call_id=call_id_of_form(params, "CallUUID", CALL_UUID, "a UUID"),
         caller=optional(params, "From"),
         called=optional(params, "To"),
     )

@@ -12,11 +12,12 @@ followed by each POST parameter's name and value, sorted by name, with no separa
 import base64
 import hashlib
 import hmac
+import re
 from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 
-from sampark.telephony.providers.base import InboundCall, optional, required, signed_urls
+from sampark.telephony.providers.base import InboundCall, call_id_of_form, documented_names, optional, signed_urls
 
 NAME = "twilio"
 METHODS = frozenset({"POST"})
@@ -63,11 +64,28 @@ def verify(request, secret: str) -> bool:
     return any(matches)
 
 
+# The voice webhook's parameters (twilio.com/docs/voice/twiml#request-parameters: the call, its caller and
+# callee with their geographic data, SHAKEN/STIR, SIP), and Digits, which Twilio's own signed example carries
+# (twilio.com/docs/usage/webhooks/webhooks-security). SIP calls add their headers as SipHeader_<name>.
+PARAMETERS = frozenset({
+    "CallSid", "AccountSid", "ApplicationSid", "From", "To", "CallStatus", "ApiVersion", "Direction",
+    "ForwardedFrom", "CallerName", "ParentCallSid", "CallToken", "Caller", "Called", "Digits",
+    "FromCity", "FromState", "FromZip", "FromCountry", "ToCity", "ToState", "ToZip", "ToCountry",
+    "CallerCity", "CallerState", "CallerZip", "CallerCountry", "CalledCity", "CalledState", "CalledZip",
+    "CalledCountry", "StirVerstat", "StirPassportToken", "StirStatus",
+    "SipDomain", "SipDomainSid", "SipCallId", "SipSourceIp",
+})
+PARAMETER_PREFIXES = ("SipHeader_",)
+# A Call SID: "CA" and 32 hexadecimal digits (twilio.com/docs/glossary/what-is-a-sid).
+CALL_SID = re.compile(r"CA[0-9a-fA-F]{32}")
+
+
 def parse(request) -> InboundCall:
     params = request.POST
+    documented_names(params, PARAMETERS, PARAMETER_PREFIXES)
     # Twilio's voice webhook carries no start timestamp; the view records when we received it.
     return InboundCall(
-        provider_call_id=required(params, "CallSid"),
+        provider_call_id=call_id_of_form(params, "CallSid", CALL_SID, "CA and 32 hexadecimal digits"),
         caller=optional(params, "From", "Caller"),
         called=optional(params, "To", "Called"),
     )
