@@ -178,6 +178,9 @@ PAYMENTS = [
     PAYMENT_APPS + r" ?(?:kar|kr|karo|karein|karen|kare|kijiye|karna|karke|karde|करें|करो|कर|करना|करके|कीजिए)~",
     PAYMENT_APPS + r" (?:to|on|at|pe|par|पर) (?:this|is|iss|इस|\+?\d)~", r"pay (?:on|via|by|through|using) \S+",
     PAYMENT_APPS + r" ?(?:number|id)?\s*[:=\-]?\s*\+?\d[\d ]*\d",  # "gpay no. 90000…": where to pay
+    # an amount by an app, either way round: "PhonePe ₹60 to …", "₹60 via GPay", "50 rupaye paytm se"
+    PAYMENT_APPS + r" (?:₹|rs\.?|inr|रु\.?) ?\d~",
+    r"(?:₹ ?|rs\.? ?)?\d+(?: ?(?:rs|rupa?ye~|रुपये|रुपए))? (?:via|by|on|through|thru|using|se|से) " + PAYMENT_APPS,
 ]
 # what it costs is what you must pay: "ID card ke 50 rs lagenge", "₹20 jama karna hoga", "charges Rs 99"
 COSTS = [
