@@ -29,6 +29,10 @@ def invalid_utf8(request: HttpRequest) -> str | None:
         return "query string"
     try:
         request.body.decode("utf-8")
+        # A form body is ASCII on the wire and its bytes arrive percent-encoded (From=%FF): Django would decode
+        # them with replacement characters, so a form is checked as it will be read.
+        if request.content_type == "application/x-www-form-urlencoded":
+            unquote_to_bytes(request.body.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         return "body"
     return None
