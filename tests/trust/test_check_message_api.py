@@ -126,3 +126,12 @@ def test_the_openapi_schema_documents_the_operation(client):
     out = schema["components"]["schemas"]["CheckMessageOut"]["properties"]
     assert set(out) == {"solicits_personal_data", "asks_for", "claims_to_be_official", "official_statement",
                         "reasons"}
+
+
+def test_a_fee_in_the_movements_name_keeps_the_documented_shape(client, settings):
+    settings.SAMPARK_MOVEMENT_NAMES = ["Lok Morcha", "लोक मोर्चा"]
+    body = post(client, {"text": "लोक मोर्चा टीम: सदस्यता कार्ड के लिए 50 रुपये पेटीएम करें 90000 00049"}).json()
+    assert set(body) == {"solicits_personal_data", "asks_for", "claims_to_be_official", "official_statement", "reasons"}
+    assert body["solicits_personal_data"] is True and body["asks_for"] == ["money"]
+    assert body["claims_to_be_official"] is True and body["official_statement"] is None
+    assert not any(reason.startswith("No official source") for reason in body["reasons"])
