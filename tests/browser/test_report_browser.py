@@ -48,7 +48,21 @@ def test_report_a_fake_with_a_screenshot_on_a_small_phone(live_server, phone, tm
     screenshot(phone, "report-thanks")
 
     case = Case.objects.get()
-    assert phone.text_content(".reference") == case.public_id
+    assert phone.text_content(".reference") == case.code  # K7M4-QX9P
+
+    phone.click("#status-link")  # the code carried over: whoever holds it sees the case
+    phone.wait_for_selector("#status")
+    assert phone.text_content("h1") == "शिकायत की स्थिति"
+    assert phone.input_value("#code") == case.code
+    assert "हमें शिकायत मिल गई है" in phone.text_content("#status-now")
+    assert phone.locator('[data-step="received"].done').is_visible()
+    assert fits(phone)
+    screenshot(phone, "report-status")
+
+    phone.fill("#code", case.code.lower().replace("-", " "))  # typed back by hand, small letters
+    phone.click("button[type=submit]")
+    phone.wait_for_selector("#status")
+    assert phone.text_content("#status .case-code") == case.code
     assert (case.platform, case.target, case.report_count) == ("whatsapp_group", "FakeItCell42", 1)
     report = Report.objects.get()
     assert report.what == "asks_personal_data" and report.language == "hi"
