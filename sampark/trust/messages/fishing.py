@@ -7,11 +7,13 @@
      "reasons": [...]}
 
 Rules, not a model: a supporter and the trust desk must be able to read *why* a message was flagged, and the
-lexicon (``fishing_lexicon``) can be extended by anyone who speaks the language. The text is cut into clauses;
+lexicon (``messages/lexicon.py``) can be extended by anyone who speaks the language. The text is cut into clauses;
 a clause *solicits* when it mentions a kind of data (Aadhaar, OTP, …) together with a request (send, bhejo, भेजें,
 fill, chahiye, …) and no negation or warning word ("never share your OTP", "OTP किसी को न बताएं" warn, they do not
 ask). A threat ("…warna membership radd") cancels the "not" it contains. Short noun-only clauses ("Name:",
-"Aadhaar number:") count when the message asks for something elsewhere: forms are sent as lists.
+"Aadhaar number:") count when the message asks for something elsewhere: forms are sent as lists. Some requests
+come with a pretext rather than a kind of data (``read_pretexts``): the fields of a joining form, a fee for a
+membership card, paid work; the movement's own names as a sender are ``messages/movement.py``'s.
 docs/trust.md ("Message checks") has the whole decision and its measured precision and recall.
 """
 
@@ -115,14 +117,23 @@ def read_clause(raw: str, sentence: int, message_threatens: bool, listed_fields:
     if clause.generic:
         first_mention = min(first_mention, p["generic_details"].search(text).start())
     clause.form_words = bool(p["form_words"].search(text))
+    clause.request = bool(p["requests"].search(text)) or any(
+        m.start() > first_mention for m in p["requests_after_object"].finditer(text)
+    )
+    read_pretexts(clause, text, listed_fields)
+    clause.negated = bool(p["negations"].search(text) or p["warnings"].search(text))
+    if clause.negated and message_threatens and p["conditionals"].search(text):
+        clause.negated = False  # "if you do not send your Aadhaar, your membership will be cancelled"
+    return clause
+
+
+def read_pretexts(clause: Clause, text: str, listed_fields: bool) -> None:
+    """The pretexts of issue 12's fishing: a joining form's fields, payment and prices, paid work."""
+    p = patterns()
     clause.label = bool(p["field_label"].search(text))
     clause.fields = bool(p["own_personal_field"].search(text) or clause.label
                          or listed_fields and (p["personal_fields"].search(text) or p["place_fields"].search(text)))
     clause.generic = clause.generic or clause.fields
-
-    clause.request = bool(p["requests"].search(text)) or any(
-        m.start() > first_mention for m in p["requests_after_object"].finditer(text)
-    )
     if not clause.lure and p["payments"].search(text):
         clause.mentions.add("money")  # "99 PhonePe karo", "GPay to 90000…": paying is asking for money
         clause.request = True
@@ -136,10 +147,21 @@ def read_clause(raw: str, sentence: int, message_threatens: bool, listed_fields:
                            or amount and (p["per_period"].search(text) or p["per_slash"].search(text)))
     clause.paid_work = bool(p["paid_work"].search(text))
     clause.contact = bool(p["contact"].search(text))
-    clause.negated = bool(p["negations"].search(text) or p["warnings"].search(text))
-    if clause.negated and message_threatens and p["conditionals"].search(text):
-        clause.negated = False  # "if you do not send your Aadhaar, your membership will be cancelled"
-    return clause
+
+
+def settle_sentence(clauses: list[Clause], sentence: str, sells: bool) -> None:
+    """What a sentence as a whole says about its clauses' requests."""
+    p = patterns()
+    for clause in clauses:
+        if clause.price and sells:
+            clause.mentions.add("money")
+            clause.request = True
+    if p["advice"].search(sentence) and not p["transfers"].search(sentence):
+        for clause in clauses:  # "carry your voter ID to the booth": the reader's own use of their documents
+            clause.request = clause.request and "money" in clause.mentions
+    if any(c.upi == "payee" for c in clauses):
+        for clause in clauses:  # "49 rs, gpay no. 90000…": a price next to where to pay it asks for it
+            clause.request = clause.request or "money" in clause.mentions
 
 
 def read_message(text: str) -> tuple[list[Clause], list[str]]:
@@ -154,16 +176,7 @@ def read_message(text: str) -> tuple[list[Clause], list[str]]:
         listed_fields = bool(patterns()["field_list"].search(sentence))
         read = [read_clause(part, number, threatens, listed_fields)
                 for part in CLAUSE_BREAK.split(sentence) if part.strip()]
-        for clause in read:
-            if clause.price and sells:
-                clause.mentions.add("money")
-                clause.request = True
-        if patterns()["advice"].search(sentence) and not patterns()["transfers"].search(sentence):
-            for clause in read:  # "carry your voter ID to the booth": the reader's own use of their documents
-                clause.request = clause.request and "money" in clause.mentions
-        if any(c.upi == "payee" for c in read):
-            for clause in read:  # "49 rs, gpay no. 90000…": a price next to where to pay it asks for it
-                clause.request = clause.request or "money" in clause.mentions
+        settle_sentence(read, sentence, sells)
         clauses.extend(read)
     for before, clause in zip(clauses, clauses[1:], strict=False):
         # "Never, ever share an OTP": a negation alone in its clause governs the next one

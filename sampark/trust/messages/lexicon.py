@@ -1,11 +1,11 @@
 """The words the message checks look for, in English, Hindi (Devanagari) and Hinglish (romanised Hindi).
 
-Data only: ``trust.fishing`` and ``trust.statements`` compile these. Every entry is a regular-expression fragment
-matched against *normalised* text (see ``fishing.normalise``: lower case, nukta dropped, chandrabindu written as
-anusvara, invisible characters removed, one space between words), so "ज़रूरी" and "जरूरी", "बताएँ" and "बताएं",
-"Aadhaar" and "AADHAR" are written once. ``~`` stands for "any further letters of the same word" (Latin or
-Devanagari, including vowel signs, which Python's ``\\w`` does not match). Word boundaries are added by the
-compiler: a fragment never matches inside a longer word.
+Data only: ``messages.text`` compiles these for ``fishing``, ``statements`` and ``movement``. Every entry is a
+regular-expression fragment matched against *normalised* text (see ``text.normalise``: lower case, nukta dropped,
+chandrabindu written as anusvara, invisible characters removed, one space between words), so "ज़रूरी" and "जरूरी",
+"बताएँ" and "बताएं", "Aadhaar" and "AADHAR" are written once. ``~`` stands for "any further letters of the same
+word" (Latin or Devanagari, including vowel signs, which Python's ``\\w`` does not match). Word boundaries are added
+by the compiler: a fragment never matches inside a longer word.
 
 To add a spelling: add it to the right list and a labelled line to tests/trust/data/messages.csv, then run
 ``bench/trust_messages_quality.py`` to see that precision did not drop.
