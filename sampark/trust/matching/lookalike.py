@@ -119,9 +119,10 @@ def compatible(query_platform: str | None, channel_platform: str) -> bool:
 # The named tricks (keyboard neighbour, vowel, digit for letter, confusable, "adds 'IT cell'") are explanations
 # read off the difference afterwards, not gates.
 
-SAME_SKELETON, CONTAINS_KEY, REORDERED, ONE_EDIT, NAME_ALONE = 0.95, 0.9, 0.9, 0.88, 0.85
+SAME_SKELETON, CONTAINS_KEY, REORDERED, ONE_EDIT, NAME_ALONE = 0.95, 0.88, 0.9, 0.9, 0.85
 CUT_SHORT, TWO_EDITS, KEY_WITH_EDIT, INITIALS = 0.82, 0.8, 0.8, 0.8
 LONG_KEY = 10  # two edits allowed from here on
+CUT_TO = 0.7  # a name cut short keeps this much of it at least
 APPROX_INSIDE = 8  # a key this long may carry one edit inside a longer handle
 ANCHOR = 5  # anchor length: a key inside a query contains its first ANCHOR letters (index by anchors)
 VOWELS = frozenset("aeiou")
@@ -148,6 +149,7 @@ class Key:
     left_out: tuple[str, ...] = ()  # official words this key leaves out ("mla")
     full: bool = False  # the whole handle
     abbreviated: bool = False  # "krathore": matched as it is or inside a longer handle, never with an edit
+    edges: tuple[int, ...] = ()  # where its words end, in the skeleton
 
 
 @dataclass(frozen=True)
@@ -167,16 +169,20 @@ class Official:
         written = _written(handle, display)
         words = split_words(written)
         skel = skeleton(written)
-        keys = [Key(skel, _flat(written), (), True)] if distinctive(words) else []
+        keys = [Key(skel, _flat(written), (), True, edges=_edges(words))] if distinctive(words) else []
         names = name_words(words)
         left_out = tuple(w for w in words if w not in names)
         name_key = skeleton("".join(names))
         if left_out and distinctive(names) and name_key != skel:
-            keys.append(Key(name_key, "".join(names), left_out))
+            keys.append(Key(name_key, "".join(names), left_out, edges=_edges(names)))
         if len(names) >= 2 and len("".join(names[1:])) >= 5:  # "KRathore" for Kavita Rathore
             short = names[0][0] + "".join(names[1:])
             if not is_ordinary(names[-1]) or len(names) > 2:
                 keys.append(Key(skeleton(short), short, (names[0],), abbreviated=True))
+        if len(names) >= 2 and left_out and len(words) >= 3:  # "JNeta_UP", "JAndolanTV": the initial, then the rest
+            whole = names[0][0] + "".join(w for w in words[1:] if not w.isdigit())
+            if len(whole) >= 7:
+                keys.append(Key(skeleton(whole), whole, (names[0],), abbreviated=True))
         initials = set()
         letters_ = "".join(w[0] for w in names)
         if len(letters_) >= 2:
@@ -186,6 +192,31 @@ class Official:
         keys += [Key(skeleton(k.plain, pairs=False), k.plain, k.left_out, k.full, k.abbreviated) for k in keys
                  if not k.abbreviated and skeleton(k.plain, pairs=False) != k.text]
         return cls(handle, written, skel, words, tuple(dict.fromkeys(keys)), frozenset(initials))
+
+
+def _edges(words: tuple[str, ...]) -> tuple[int, ...]:
+    out, at = [], 0
+    for word in words:
+        at += len(skeleton(word))
+        out.append(at)
+    return tuple(out)
+
+
+def _two_edits_apart(mine: str, key: Key) -> bool:
+    """Two edits count only when they fall in different words of the key, or in one long word: two changes in
+    one short word make another name ("deepika" for "deepak", "chahar" for "chauhan")."""
+    if not key.edges:
+        return len(key.text) >= 14
+    ops = Levenshtein.editops(mine, key.text)
+    # a letter added at the end of a word is that word's (its position is the next word's start)
+    positions = [op.dest_pos - 1 if op.tag == "delete" and op.dest_pos in key.edges else op.dest_pos for op in ops]
+    words = {next((i for i, end in enumerate(key.edges) if at < end), len(key.edges)) for at in positions}
+    if len(words) > 1:
+        return True
+    word = next(iter(words))
+    start = key.edges[word - 1] if 0 < word <= len(key.edges) else 0
+    end = key.edges[word] if word < len(key.edges) else len(key.text)
+    return end - start >= 8
 
 
 def _written(handle: str, display: str) -> str:
@@ -208,7 +239,7 @@ def compare_handles(query: str, official: str, had_invisible: bool = False, writ
     if found is None:
         return None
     score, reasons = found
-    tricks = _foreign_characters(mine)
+    tricks = _foreign_characters(mine) + _digits_in_words(mine)
     if had_invisible:
         tricks.insert(0, _("contains invisible characters"))
     if score == SAME_SKELETON and _separators(cased(mine)) != _separators(o.written):
@@ -225,6 +256,11 @@ def _match(mine: str, q_skel: str, o: Official) -> tuple[float, list[Reason]] | 
         return None
     if _reordered(mine, q_skel, o):
         return REORDERED, [_("words reordered")]
+    core = _EDGE_DIGITS.sub("", mine)
+    if core != mine and len(core) >= 3:  # "leader2024": a number added; a digit *inside* a name is a letter
+        found = _match(core, skeleton(core), o)
+        if found is not None:
+            return found[0] - 0.02, [*found[1], _("adds numbers")]
     best: tuple[float, list[Reason]] | None = None
     q_loose = skeleton(mine, pairs=False) if not mine.isascii() or any(p in q_skel for p in ("m", "w", "d")) \
         else q_skel
@@ -233,8 +269,35 @@ def _match(mine: str, q_skel: str, o: Official) -> tuple[float, list[Reason]] | 
         if found and (best is None or found[0] > best[0]):
             best = found
     if best is None:
+        best = _ordinary_name_with_claim(mine, o)
+    if best is None:
         best = _initials(mine, o)
     return best
+
+
+def _ordinary_name_with_claim(mine: str, o: Official) -> tuple[float, list[Reason]] | None:
+    """An official whose name is one ordinary word ("Andolan" of AndolanUP) is not resembled by that word, nor by
+    it with any word ("kisan_andolan_diary"); but it is by that word with only words that claim to speak for the
+    owner: official (misspelt too), IT cell, helpdesk, admin, join… ("Andolan_Official", "Andolan_Join")."""
+    names = name_words(o.words)
+    if len(names) != 1 or len(names[0]) < 5:
+        return None
+    words = _join_phrases(list(split_words(mine)))
+    if len(words) < 2 or skeleton(words[0]) != skeleton(names[0]) and skeleton(words[-1]) != skeleton(names[0]):
+        return None
+    rest = [w for w in words if skeleton(w) != skeleton(names[0])]
+    if len(rest) != len(words) - 1 or not all(w in CLAIMS or _misspelt_generic(w) in CLAIMS for w in rest):
+        return None
+    return KEY_WITH_EDIT, _added_words(rest)
+
+
+# words that claim to speak for a channel's owner (the affixes an ordinary name alone may not carry)
+CLAIMS = frozenset({
+    "official", "officials", "offical", "real", "original", "team", "itcell", "cell", "helpdesk", "helpline", "help",
+    "desk", "care", "admin", "admins", "support", "office", "hq", "join", "verify", "verified", "login",
+    "membership", "member", "members", "donate", "donation", "connect", "contact", "karyakarta", "volunteer",
+    "volunteers", "unit", "wing", "warroom", "portal", "account", "secure", "pay", "payment",
+})
 
 
 def _against_key(mine: str, q_skel: str, q_loose: str, key: Key) -> tuple[float, list[Reason]] | None:
@@ -243,15 +306,20 @@ def _against_key(mine: str, q_skel: str, q_loose: str, key: Key) -> tuple[float,
     if q_skel == target:
         return NAME_ALONE, without
     n = len(target)
-    if key.abbreviated:
-        return (CONTAINS_KEY, [_("the official name abbreviated")] + _added(mine, q_skel, q_skel.find(target),
-                                                                          q_skel.find(target) + n)
-                ) if target in q_skel else None
+    if key.abbreviated:  # "KRathoreMLA": at the start of a word only ("meenaverma" holds "averma")
+        at = q_skel.find(target)
+        if at < 0 or not _on_word_edges(mine, (at, at + n)):
+            return None
+        return CONTAINS_KEY, [_("the official name abbreviated"), *_added(mine, q_skel, at, at + n)]
     distance = min(OSA.distance(q_skel, target, score_cutoff=2), OSA.distance(q_loose, target, score_cutoff=2))
+    if distance == 2 and n >= LONG_KEY:
+        mine_closest = q_skel if OSA.distance(q_skel, target) == 2 else q_loose
+        if not _two_edits_apart(mine_closest, key):
+            distance = 3
     if distance == 1 or (distance == 2 and n >= LONG_KEY):
         score = (ONE_EDIT if distance == 1 else TWO_EDITS) - (0.03 if key.left_out else 0.0)
         return score, _differences(_flat(mine), key.plain) + without
-    if target.startswith(q_skel) and len(q_skel) >= max(MIN_KEY, 0.6 * n) and distinctive(split_words(mine)):
+    if target.startswith(q_skel) and len(q_skel) >= max(MIN_KEY, CUT_TO * n) and distinctive(split_words(mine)):
         return CUT_SHORT, [_("name cut short")]
     at = q_skel.find(target)
     if at >= 0:
@@ -259,9 +327,14 @@ def _against_key(mine: str, q_skel: str, q_loose: str, key: Key) -> tuple[float,
     if n >= APPROX_INSIDE and len(q_skel) > n:
         span = _find_near(q_skel, target)
         if span is not None and _on_word_edges(mine, span):
-            inside = _differences(_flat(q_skel[span[0]:span[1]]), key.plain)
+            flat = _flat(mine)
+            written_span = flat[span[0]:span[1]] if len(flat) == len(q_skel) else q_skel[span[0]:span[1]]
+            inside = _differences(written_span, key.plain if len(flat) == len(q_skel) else target)
             return KEY_WITH_EDIT, inside + _added(mine, q_skel, *span)
     return None
+
+
+_EDGE_DIGITS = re.compile(r"^[\d_.\-]+(?=\D)|(?<=\D)[\d_.\-]*\d[\d_.\-]*$")
 
 
 def _find_near(text: str, target: str) -> tuple[int, int] | None:
@@ -303,15 +376,19 @@ def _initials(mine: str, o: Official) -> tuple[float, list[Reason]] | None:
 
 
 def _added(mine: str, q_skel: str, start: int, end: int) -> list[Reason]:
-    """Reasons for what the query has besides the official key found at q_skel[start:end]."""
+    """Reasons for what the query has besides the official key found at q_skel[start:end]: its words that lie
+    (even in part) outside that span."""
     if start == 0 and end == len(q_skel):
         return []
-    inside = q_skel[start:end]
-    extra = [w for w in split_words(mine) if skeleton(w) not in inside or not skeleton(w)]
+    extra, at = [], 0
+    for word in split_words(mine):
+        length = len(skeleton(word))
+        if at < start or at + length > end:
+            extra.append(word)
+        at += length
     if not extra:
-        rest = q_skel[:start] + " " + q_skel[end:]
-        extra = [w for w in rest.split() if w]
-    return _added_words(extra) or [_("adds '%(word)s'") % {"word": q_skel[:start] + q_skel[end:]}]
+        extra = [w for w in (q_skel[:start], q_skel[end:]) if w]
+    return _added_words(extra)
 
 
 def _added_words(extra: list[str]) -> list[Reason]:
@@ -348,12 +425,13 @@ def _join_phrases(words: list[str]) -> list[str]:
 
 def _misspelt_generic(word: str) -> str | None:
     """The generic word of six letters or more that ``word`` misspells (two edits) or abbreviates ("offcl")."""
-    if len(word) < 3:
-        return None
+    if len(word) < 3 or is_ordinary(word):
+        return None  # "very" is a word, not a misspelt "verify"
+    allowed = 2 if len(word) >= 6 else 1
     for candidate, (section, _label) in generic_words().items():
         if section != "affix" or len(candidate) < 6 or candidate[0] != word[0]:
             continue
-        if OSA.distance(word, candidate, score_cutoff=2) <= 2 or _abbreviates(word, candidate):
+        if OSA.distance(word, candidate, score_cutoff=allowed) <= allowed or _abbreviates(word, candidate):
             return candidate
     return None
 
@@ -450,6 +528,19 @@ def anagram_key(skel: str) -> str:
     return "\0" + "".join(sorted(skel))
 
 
+_DIGIT_IN_WORD = re.compile(r"(?<=[A-Za-z])[013458](?=[A-Za-z])|(?<![A-Za-z0-9])[013458](?=[A-Za-z]{2})")
+
+
+def _digits_in_words(written: str) -> list[Reason]:
+    """A digit inside a word stands for a letter ("V3rma", "0fficial"), whatever else the query changed."""
+    out = []
+    for match in _DIGIT_IN_WORD.finditer(written):
+        digit = match[0]
+        letter = DIGIT_FOR_LETTER[digit]
+        out.append(_("digit %(digit)s in place of letter %(letter)s") % {"digit": digit, "letter": letter})
+    return out
+
+
 def _separators(text: str) -> list[str]:
     return [c for c in text if c in SEPARATORS]
 
@@ -527,7 +618,7 @@ def compare_domains(query: str, official: str) -> Resemblance | None:
     _o_sub, o_name, o_end = split_domain(official)
     look_alike = _("look-alike domain")
     q_flat, o_flat = _host_flat(query), _host_flat(official)
-    if q_flat == o_flat:
+    if q_flat == o_flat and query.replace("-", "").replace(".", "") == official.replace("-", "").replace(".", ""):
         return Resemblance(0.9, [look_alike, _("the official address with a dot or hyphen moved (%(official)s)")
                                  % {"official": official}])
     if q_name == o_name:
@@ -702,12 +793,15 @@ class Index:
                 if not key.abbreviated:
                     self.key_owners.setdefault(key.text, set()).add(i)
                     n = len(key.text)
-                    for cut in range(max(MIN_KEY, math.ceil(0.6 * n)), n):
+                    for cut in range(max(MIN_KEY, math.ceil(CUT_TO * n)), n):
                         self.prefixes.setdefault(key.text[:cut], set()).add(i)
                 else:
                     self.key_owners.setdefault(key.text, set()).add(i)
             for word in o.initials:
                 self.initials.setdefault(word, set()).add(i)
+            names = name_words(o.words)
+            if len(names) == 1 and len(names[0]) >= 5:
+                self.initials.setdefault(names[0], set()).add(i)  # "Andolan_Official" (see _ordinary_name_with_claim)
 
     def exact(self, handle: Handle) -> list[Channel]:
         """Registry rows for exactly this handle: any platform for a bare name, either number platform for a

@@ -18,10 +18,12 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from sampark.trust.matching.skeleton import cased, skeleton
+from sampark.trust.matching.skeleton import DIGIT_FOR_LETTER, cased, skeleton
 
 MIN_KEY = 6  # a key shorter than this is a word anyone may use
 _CHUNKS = re.compile(r"[A-Za-z0-9]+")
+# a lone digit inside letters, or starting a word, stands for a letter ("V3rma", "0fficial"); "leader2024" keeps it
+_DIGIT_IN_WORD = re.compile(r"(?<=[A-Za-z])[013458](?=[A-Za-z])|(?<![A-Za-z0-9])[013458](?=[A-Za-z]{2})")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
@@ -84,7 +86,8 @@ def generic_skeleton(skel: str) -> str | None:
 def split_words(text: str) -> tuple[str, ...]:
     """Lower-case words of a handle as written (see the module's docstring)."""
     words: list[str] = []
-    for chunk in _CHUNKS.findall(cased(text)):
+    text = _DIGIT_IN_WORD.sub(lambda m: DIGIT_FOR_LETTER.get(m[0], m[0]), cased(text))
+    for chunk in _CHUNKS.findall(text):
         for piece in _CAMEL.findall(chunk):
             if piece.isdigit() or not (piece.islower() or (piece.isupper() and len(piece) > 4)):
                 words.append(piece.lower())
@@ -123,9 +126,10 @@ def _peel(run: str) -> list[str]:
 
 @lru_cache(maxsize=20_000)
 def segment(run: str) -> list[str]:
-    """``run`` as the fewest ordinary words of three letters or more (Hindi ones of two: "ki"), or ``[run]``."""
-    if len(run) > 40 or is_ordinary(run):
-        return [run]
+    """``run`` (nine letters or more) as the fewest ordinary words of three letters or more (Hindi ones of two:
+    "ki"), or ``[run]``."""
+    if len(run) > 40 or len(run) < 9 or is_ordinary(run):
+        return [run]  # a short run is one word: "kavita", not "ka" + "vita"
     ordinary = ordinary_words()
     best: list[list[str] | None] = [[]] + [None] * len(run)
     for end in range(1, len(run) + 1):
