@@ -4,7 +4,8 @@
 
 Reports, per split and overall (both splits were written together with the rules, so both are a regression set;
 the honest figure for new text comes from tests/trust/external/, which no tuning reads): solicits_personal_data,
-each asks_for category (per message: is the category in asks_for), and claims_to_be_official. Uses the rules alone (``fishing.classify``), no database.
+each asks_for category (per message: is the category in asks_for), and claims_to_be_official. Uses the rules alone
+(``fishing.classify``), no database.
 """
 
 import argparse
