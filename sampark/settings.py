@@ -3,6 +3,7 @@
 With no configuration at all Sampark runs on SQLite (WAL) under ./data and generates its keys there.
 """
 
+import ipaddress
 import json
 import os
 import secrets
@@ -180,6 +181,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits count in one place every web process shares (core/ratelimit.py): Redis when SAMPARK_REDIS_URL is
+# set, else a table in the database (created by `sampark migrate`, core/apps.py).
+REDIS_URL = env_str("SAMPARK_REDIS_URL", "")
+if REDIS_URL:
+    if urlsplit(REDIS_URL).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(f"SAMPARK_REDIS_URL must be a redis://, rediss:// or unix:// URL, got {REDIS_URL!r}")
+    try:
+        import redis  # noqa: F401 - Django's Redis cache needs the client library
+    except ImportError:
+        raise ImproperlyConfigured("SAMPARK_REDIS_URL is set but the redis package is not installed: "
+                                   ".venv/bin/pip install redis==8.2.0") from None
+    CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                           "KEY_PREFIX": "sampark"}
+else:
+    CACHES["ratelimit"] = {"BACKEND": "sampark.core.ratecache.DatabaseCache", "LOCATION": "sampark_ratelimit",
+                           # one row per address and endpoint a minute; the table is pruned past this many
+                           "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4}}
+RATELIMIT_USE_CACHE = "ratelimit"
+# The reverse proxies in front of the web processes (comma-separated IPs or CIDRs): X-Forwarded-For is believed
+# only when the request comes from one of them.
+TRUSTED_PROXIES = []
+for _proxy in env_str("SAMPARK_TRUSTED_PROXIES", "").replace(",", " ").split():
+    try:
+        TRUSTED_PROXIES.append(ipaddress.ip_network(_proxy, strict=False))
+    except ValueError:
+        raise ImproperlyConfigured(f"SAMPARK_TRUSTED_PROXIES: {_proxy!r} is not an IP address or CIDR range") from None
 
 LANGUAGE_CODE = "hi"
 LANGUAGES = [("hi", "हिन्दी"), ("en", "English")]

@@ -21,6 +21,21 @@ def isolated_caches(settings, tmp_path):
     calllog.writer.close()  # its connection would keep the test database from being flushed or dropped
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request, django_db_blocker):
+    """Rate limits count in a database cache table (core/ratecache.py). A test in a transaction leaves nothing
+    behind; a transactional one (live server, browser) would, as Django's flush empties only model tables."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction"))
+    if transactional and "django_db_setup" in request.fixturenames:
+        from django.core.cache import caches
+
+        with django_db_blocker.unblock():
+            caches["ratelimit"].clear()
+
+
 @pytest.fixture
 def generic_number(db):
     from sampark.telephony.services import add_number
