@@ -3,6 +3,8 @@
 import json
 from typing import Literal
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
@@ -101,11 +103,17 @@ class CheckMessageOut(Schema):
 def check_message_text(request: HttpRequest) -> str:
     """The body's ``text``, read here rather than by ninja so every bad body gets an error naming what is wrong."""
     try:
-        body = json.loads(request.body.decode("utf-8"))
+        raw = request.body
+    except RequestDataTooBig:  # Django refuses to read it; uncaught it was a 500
+        raise ApiError(413, f"body: larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes", field="body") from None
+    try:
+        body = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ApiError(400, "body: not valid UTF-8", field="body") from None
     except ValueError:
         raise ApiError(400, 'body: not valid JSON; send {"text": "..."}', field="body") from None
+    except RecursionError:  # [[[[...]]]] deeper than the parser goes: the stack, not the size, ran out (a 500)
+        raise ApiError(400, 'body: nested too deeply; send {"text": "..."}', field="body") from None
     if not isinstance(body, dict):
         raise ApiError(400, 'body: must be a JSON object, {"text": "..."}', field="body")
     text = body.get("text")
@@ -125,7 +133,7 @@ def check_message_text(request: HttpRequest) -> str:
 @router.post(
     "/trust/check-message",
     auth=None,
-    response={200: CheckMessageOut, 400: ErrorOut, 429: ErrorOut},
+    response={200: CheckMessageOut, 400: ErrorOut, 413: ErrorOut, 429: ErrorOut},
     summary="Check a message for data fishing and misquotes",
     description=(
         "Paste a message (Hindi, English or Hinglish). The answer says whether it asks the reader for personal "

@@ -122,7 +122,7 @@ def test_the_openapi_schema_documents_the_operation(client):
     body_schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body_schema["required"] == ["text"]
     assert body_schema["properties"]["text"]["maxLength"] == MAX_TEXT_LENGTH
-    assert set(operation["responses"]) == {"200", "400", "429"}
+    assert set(operation["responses"]) == {"200", "400", "413", "429"}  # 413: a body over the size limit
     out = schema["components"]["schemas"]["CheckMessageOut"]["properties"]
     assert set(out) == {"solicits_personal_data", "asks_for", "claims_to_be_official", "official_statement",
                         "reasons"}
