@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from sampark.core.private_files import make_private
@@ -95,8 +96,7 @@ ALLOWED_HOSTS = [h.strip() for h in env_str("SAMPARK_ALLOWED_HOSTS", "").split("
     _public.hostname,
     "127.0.0.1",
     "localhost",
-    "testserver",
-]
+]  # Django's test runner adds "testserver" itself; a deployment never answers to it
 CSRF_TRUSTED_ORIGINS = [f"{_public.scheme}://{_public.netloc}"]
 
 INSTALLED_APPS = [
@@ -106,6 +106,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time backup codes for a lost phone
+    "axes",
     "ninja",  # serves the API docs page's Swagger files locally instead of from a CDN
     "django_tasks",
     "django_tasks_db",
@@ -127,8 +131,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "sampark.accounts.middleware.RequireTwoFactor",
+    "sampark.accounts.middleware.StaffLanguage",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lockout into its response
 ]
 
 ROOT_URLCONF = "sampark.urls"
@@ -238,6 +247,38 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_SECURE = _public.scheme == "https"
 CSRF_COOKIE_SECURE = _public.scheme == "https"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+if _public.scheme == "https":
+    # Behind a TLS-terminating proxy, which must set X-Forwarded-Proto (docs/deploy.md); browsers remember HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("SAMPARK_HSTS_SECONDS", 365 * 24 * 3600)
+# Scripts only from this site or with the page's nonce (the one inline script, on the profile page); inline styles
+# are allowed because the pages keep their small CSS inline to stay one request on a slow phone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "script-src": ["'self'", NONCE], "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"], "object-src": ["'none'"], "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"], "form-action": ["'self'"],
+    },
+}
+
+# Staff sign-in: a session ends after SAMPARK_SESSION_IDLE_MINUTES without a request (each request renews it).
+SESSION_COOKIE_AGE = env_int("SAMPARK_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+LOGIN_URL = "staff-login"
+LOGIN_REDIRECT_URL = "staff-home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses while an account is locked out, counts failures
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SAMPARK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_int("SAMPARK_LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours, as django-axes counts
+# One address guessing one user's password is locked out; the same user from elsewhere is not, so that a guesser
+# cannot lock a coordinator out of their own account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/staff/locked_out.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Sampark"
 X_FRAME_OPTIONS = "DENY"
 
 # Largest request body accepted anywhere; webhooks cap lower (see telephony.views).

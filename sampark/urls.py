@@ -12,7 +12,11 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("web/favicon.ico"), permanent=True)),
     path("hooks/", include("sampark.telephony.urls")),
     path("api/v1/", api.urls),
+    # one sign-in for the workspace and the admin: the staff page, with its second factor and throttling
+    path("admin/login/", RedirectView.as_view(pattern_name="staff-login", query_string=True)),
+    path("admin/logout/", RedirectView.as_view(pattern_name="staff-home")),
     path("admin/", admin.site.urls),
+    path("", include("sampark.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sampark.supporters.urls")),
     path("", include("sampark.trust.urls")),

@@ -85,3 +85,24 @@ def areas(db):
     agr = Area.objects.create(code="UP-AGR", parent=up, level=Level.DISTRICT, name_en="Agra", name_hi="आगरा",
                               path="IN.UP.UP-AGR")
     return {"IN": country, "UP": up, "UP-LKO": lko, "UP-AGR": agr}
+
+
+def login_verified(client, user):
+    """Sign ``user`` in as if with password and authenticator code: their confirmed device in the session, as
+    django-otp records it. Admins, DPOs and superusers reach no staff page otherwise (docs/roles.md, Sign-in)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="authenticator app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with a second factor as a superuser must be."""
+    return login_verified(client, admin_user)

@@ -12,6 +12,7 @@ class AuditEntry(models.Model):
         ROLE_CHANGE = "role_change", "granted or revoked a role"
         USER_CHANGE = "user_change", "created or deactivated a staff user"
         TOKEN_CHANGE = "token_change", "created or revoked an API token"
+        SIGN_IN = "sign_in", "signed in"
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

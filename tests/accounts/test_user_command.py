@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from sampark.accounts.models import ApiToken, RoleAssignment
 from sampark.core.models import AuditEntry
-from tests.supporters.factories import make_areas
+from tests.accounts.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,6 @@ def user_command(*args) -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def areas():
-    return make_areas()
-
-
 def test_add_creates_a_staff_user_with_a_one_time_password(client, areas):
     output = user_command("add", "asha", "--role", "coordinator", "--area", "up-lko", "--email", "a@example.org")
     password = output.split("one-time password: ")[1].split()[0]
@@ -31,7 +26,7 @@ def test_add_creates_a_staff_user_with_a_one_time_password(client, areas):
     assert user.is_staff and user.email == "a@example.org" and user.check_password(password)
     assert list(RoleAssignment.objects.filter(user=user).values_list("role", "area__code")) == [
         ("coordinator", "UP-LKO")]
-    assert client.login(username="asha", password=password)
+    assert sign_in(client, "asha", password)["Location"] == "/staff/"
     assert AuditEntry.objects.filter(action="role_change", subject="user:asha",
                                      detail__area="UP-LKO").exists()
 
@@ -66,7 +61,7 @@ def test_revoke_takes_one_grant(areas):
 def test_deactivate_signs_out_and_stops_tokens(client, areas):
     output = user_command("add", "asha", "--role", "coordinator", "--area", "UP-LKO")
     password = output.split("one-time password: ")[1].split()[0]
-    assert client.login(username="asha", password=password)
+    assert sign_in(client, "asha", password)["Location"] == "/staff/"
     out = StringIO()
     call_command("token", "create", "asha", stdout=out)
     token = out.getvalue().strip()

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from sampark.accounts.models import Role, RoleAssignment
 from sampark.supporters.models import Supporter
+from tests.conftest import login_verified
 from tests.supporters.factories import make_areas, make_supporter
 
 EXAMPLE_ARGS = {"provider": "generic", "slug": "main", "token": "a" * 28, "code": "UP-LKO", "path": "x", "url": "x"}
@@ -63,8 +64,9 @@ def world(db):
 
 
 def as_user(client, user):
+    """Signed in as that user would be: with the second factor their role requires (admin and superuser)."""
     if user is not None:
-        client.force_login(user)
+        login_verified(client, user)
     return client
 
 

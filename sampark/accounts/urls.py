@@ -1,0 +1,11 @@
+from django.urls import path
+
+from sampark.accounts import views
+
+urlpatterns = [
+    path("staff/", views.home, name="staff-home"),
+    path("staff/login/", views.StaffLoginView.as_view(), name="staff-login"),
+    path("staff/logout/", views.logout, name="staff-logout"),
+    path("staff/2fa/", views.second_factor, name="staff-2fa"),
+    path("staff/password/", views.PasswordChangeView.as_view(), name="staff-password"),
+]
