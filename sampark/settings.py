@@ -278,6 +278,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/staff/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "sampark.core.ratelimit.client_ip"  # X-Forwarded-For only from SAMPARK_TRUSTED_PROXIES
 OTP_TOTP_ISSUER = "Sampark"
 X_FRAME_OPTIONS = "DENY"
 

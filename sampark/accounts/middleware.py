@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.shortcuts import redirect
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 
 from sampark.accounts import two_factor
 

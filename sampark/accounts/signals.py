@@ -4,10 +4,11 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from sampark.core.models import AuditEntry
+from sampark.core.ratelimit import client_ip
 
 
 @receiver(user_logged_in)
 def audit_sign_in(sender, request, user, **kwargs):
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    address = client_ip(request) if request is not None else ""
     AuditEntry.objects.create(actor=user, action=AuditEntry.Action.SIGN_IN, subject=f"user:{user.get_username()}",
                               detail={"address": address})
