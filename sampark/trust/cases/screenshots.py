@@ -13,8 +13,11 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
-# A small file can still decode to a huge canvas (a "decompression bomb"); phone screenshots are ~3 MP.
-MAX_PIXELS = 40_000_000
+# A small file can still decode to a huge canvas (a "decompression bomb"): a 308 KB PNG of 6300 x 6300 16-bit
+# RGBA pixels is 317 MB decoded, and eight at once took the web processes to 2.7 GB. So decoding has a budget of
+# pixels x bytes per pixel (as the file stores them) that a phone screenshot fits with room: 1440 x 3200 RGBA is
+# 18 MB, a long scrolling capture 1080 x 10,000 RGB 32 MB (RGB is kept in 4 bytes a pixel once decoded).
+MAX_DECODED_BYTES = 48 * 1024 * 1024
 FORMATS = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"), "WEBP": ("webp", "image/webp")}
 
 
@@ -46,7 +49,7 @@ def clean(upload) -> CleanImage:
             with Image.open(io.BytesIO(data), formats=list(FORMATS)) as probe:
                 probe.verify()  # structure and checksums; the image must be opened again afterwards
             image = Image.open(io.BytesIO(data), formats=list(FORMATS))
-            if image.width * image.height > MAX_PIXELS:
+            if image.width * image.height * bytes_per_pixel(image) > MAX_DECODED_BYTES:  # before decoding
                 raise NotAnImage("too many pixels")
             image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -57,6 +60,14 @@ def clean(upload) -> CleanImage:
         raise NotAnImage("damaged image") from None
     extension, content_type = FORMATS[image.format]
     return CleanImage(ContentFile(_reencode(image)), extension, content_type)
+
+
+def bytes_per_pixel(image: Image.Image) -> int:
+    """Bytes a pixel takes decoded: 4 for RGB and RGBA (Pillow keeps RGB in 4), 1 for L and P; twice that when
+    the file stores 16 bits a channel (its tile's raw mode says ;16), though Pillow keeps 8 of them."""
+    decoded = 1 if image.mode in ("1", "L", "P") else 2 if image.mode.startswith("I;16") else 4
+    wide = ";16" in " ".join(str(tile.args) for tile in image.tile) and not image.mode.startswith("I;16")
+    return decoded * 2 if wide else decoded
 
 
 def _reencode(image: Image.Image) -> bytes:
