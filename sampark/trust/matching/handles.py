@@ -34,6 +34,9 @@ SOCIAL_HOSTS = {
     "whatsapp.com": "whatsapp", "chat.whatsapp.com": "whatsapp_group", "wa.me": "whatsapp_number",
     "api.whatsapp.com": "whatsapp_number",
 }
+# endings that make a bare dotted name a website rather than a username ("jan.andolan" may be either)
+SITE_ENDINGS = {"com", "org", "net", "in", "co", "info", "io", "gov", "edu", "biz", "me", "app", "site", "online",
+                "xyz", "live", "news", "page", "link", "club", "shop", "store", "tech", "dev", "uk", "us", "ai"}
 # path segments that are not a handle: /intent/…, /channel/… (youtube ids are kept, see below)
 NOT_HANDLES = {"share", "sharer", "intent", "home", "i", "hashtag", "search", "watch", "p", "reel", "stories",
                "profile.php", "pages", "groups", "people", "joinchat", "s", "c", "user", "channel"}
@@ -73,12 +76,16 @@ def parse(text: str, platform: str | None = None) -> Handle:
     detected, value, *written = _parse(raw, platform)
     written_as = written[0] if written and written[0] != value else ""
     maybe_handle = (platform is None and detected == "website" and "/" not in raw and ":" not in raw
-                    and "@" not in raw and " " not in raw)
+                    and "@" not in raw and " " not in raw and not SITE_ENDINGS.intersection(value.split(".")[1:]))
     return Handle(platform or detected, value, had_invisible, written_as, maybe_handle)
 
 
 def _parse(raw: str, platform: str | None) -> tuple:
     lower = raw.lower()
+    if lower.startswith("whatsapp://"):  # the app's own link: whatsapp://send?phone=…
+        return _phone_from_query(raw.split("?", 1)[1] if "?" in raw else "")
+    if lower.startswith("tel:"):
+        raw, lower = raw[4:], lower[4:]
     if platform in ("phone", "whatsapp_number") or (platform is None and _looks_like_phone(raw)):
         return _phone(raw, platform or "phone")
     if lower.startswith("mailto:"):
@@ -88,7 +95,7 @@ def _parse(raw: str, platform: str | None) -> tuple:
     if "://" in raw or lower.startswith("www.") or _host_of(lower) in SOCIAL_HOSTS or "/" in raw:
         return _url(raw, platform)
     if platform == "website" or (platform is None and "." in raw and not raw.startswith("@") and " " not in raw):
-        return "website", _domain(lower)
+        return "website", _domain(lower), raw  # as written: a dotted username pasted bare ("naya.saveʀa")
     written = raw.lstrip("@").strip()
     return platform, written.lower(), written
 
