@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from sampark.core import counters
+from sampark.core.proxies import client_ip
 from sampark.telephony import numbers, services
 from sampark.telephony.calllog import CallLogUnavailable
 from sampark.telephony.providers import PROVIDERS
@@ -56,7 +57,7 @@ def hook(request: HttpRequest, provider: str, slug: str) -> HttpResponse:
     number = numbers.lookup(provider, slug)
     if number is None:
         return error(404, f"no active {provider} number with slug {slug[:60]!r}", "slug")
-    if not number.allows(request.META.get("REMOTE_ADDR", "")):
+    if not number.allows(client_ip(request)):  # behind our proxies, the provider's address they vouch for
         counters.increment("hooks_refused")
         return error(403, "this address may not call this webhook")
     bad_part = invalid_utf8(request)

@@ -5,7 +5,7 @@ import ipaddress
 import pytest
 from django.test import RequestFactory
 
-from sampark.core.ratelimit import client_ip
+from sampark.core.proxies import client_ip
 
 rf = RequestFactory()
 
