@@ -16,6 +16,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from sampark.accounts import services as accounts
+from sampark.accounts.models import Role
+from sampark.geo.models import Area
 from sampark.outreach.models import Category, SmsTemplate
 from sampark.telephony import intake, services
 from sampark.telephony.models import PublishedNumber
@@ -102,6 +105,20 @@ def load_official_channels() -> None:
         registry.retire_channel(channel, until=date.fromisoformat(until))
 
 
+DEMO_STAFF = (("coordinator", Role.COORDINATOR, "IN"), ("volunteer", Role.VOLUNTEER, "UP-LKO"))
+
+
+def load_demo_staff() -> None:
+    """Staff to explore the workspace with: roles that need no second factor (docs/roles.md)."""
+    for username, role, area_code in DEMO_STAFF:
+        password = write_secret(f"demo_{username}_password")
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            user, _ = accounts.add_user(username, role=role, area=Area.objects.get(code=area_code))
+        user.set_password(password)
+        user.save()
+
+
 def load(stdout) -> None:
     call_command("migrate", verbosity=0)
     call_command("geo", "import", str(AREAS_CSV), verbosity=0, stdout=open(os.devnull, "w"))
@@ -120,6 +137,7 @@ def load(stdout) -> None:
     admin = User.objects.filter(username="admin").first() or User.objects.create_superuser("admin", None, password)
     admin.set_password(password)
     admin.save()
+    load_demo_staff()
     if not numbers[0].calls.exists():
         from sampark.telephony.numbers import lookup
 
@@ -129,7 +147,9 @@ def load(stdout) -> None:
             services.log_call(config, InboundCall(f"demo-{n}", caller, "+911140000000", start + timedelta(minutes=n)))
         intake.run(once=True)
     stdout.write(
-        f"Admin: {settings.PUBLIC_URL}/admin/  user 'admin', password in {settings.DATA_DIR}/demo_admin_password"
+        f"Staff sign-in: {settings.PUBLIC_URL}/staff/login/  users 'admin' (sets up an authenticator app at first "
+        f"sign-in), 'coordinator' (national) and 'volunteer' (Lucknow); passwords in "
+        f"{settings.DATA_DIR}/demo_<user>_password"
     )
     stdout.write(
         f"Try a missed call (exotel shape):\n  curl '{settings.PUBLIC_URL}/hooks/exotel/demo-exotel/"
