@@ -775,8 +775,8 @@ class Index:
         self.initials: dict[str, set[int]] = {}
         self.key_owners: dict[str, set[int]] = {}  # key → officials (the scan finds keys inside names)
         self.prefixes: dict[str, set[int]] = {}  # keys cut short
+        self.long_owners: dict[str, set[int]] = {}  # keys of ten letters or more (two edits allowed)
         self.long_keys: list[str] = []
-        self.long_owner: list[int] = []
         for i, o in enumerate(officials):
             for key in (o.skel, *_rotations(o.skel), anagram_key(o.skel) if len(o.skel) >= MIN_ANAGRAM else "",
                         words_key(o.words)):
@@ -788,8 +788,7 @@ class Index:
                 for offset in anchor_offsets(key.text):
                     self.anchors.setdefault(key.text[offset:offset + ANCHOR], []).append((i, key.text, offset))
                 if len(key.text) >= LONG_KEY:
-                    self.long_keys.append(key.text)
-                    self.long_owner.append(i)
+                    self.long_owners.setdefault(key.text, set()).add(i)
                 if not key.abbreviated:
                     self.key_owners.setdefault(key.text, set()).add(i)
                     n = len(key.text)
@@ -799,6 +798,7 @@ class Index:
                     self.key_owners.setdefault(key.text, set()).add(i)
             for word in o.initials:
                 self.initials.setdefault(word, set()).add(i)
+            self.long_keys = list(self.long_owners)
             names = name_words(o.words)
             if len(names) == 1 and len(names[0]) >= 5:
                 self.initials.setdefault(names[0], set()).add(i)  # "Andolan_Official" (see _ordinary_name_with_claim)
@@ -856,7 +856,7 @@ class Index:
         if len(skel) >= LONG_KEY - 2 and self.long_keys:
             for _choice, _score, j in process.extract(skel, self.long_keys, scorer=Levenshtein.distance,
                                                       score_cutoff=2, limit=None):
-                hits.add(self.long_owner[j])
+                hits |= self.long_owners[self.long_keys[j]]
         return hits
 
     def resembling(self, handle: Handle, limit: int = 5) -> list[tuple[Channel, Resemblance]]:

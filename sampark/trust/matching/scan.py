@@ -201,7 +201,10 @@ def _exact_and_deletions(skels: list[str], index: Index, pairs: set) -> None:
     """Same skeleton, rotation or anagram; and one edit from a key (each deletion of the name in the key's
     deletion dictionary). Loose skeletons (letter pairs as written) are left to verify: rare in bulk lists."""
     exact, deleted, prefixes = index.exact_keys, index.deletions, index.prefixes
+    lengths = {len(key) + d for key in deleted for d in (0, 1)}  # a name one edit from a key is about its length
     for i, skel in enumerate(skels):
+        if len(skel) not in lengths:
+            continue
         for j in exact.get(skel, ()):
             pairs.add((i, j))
         for j in prefixes.get(skel, ()):
@@ -246,24 +249,29 @@ def _long_keys(skels: list[str], index: Index, pairs: set) -> None:
                                score_cutoff=2, dtype=np.uint8, workers=-1)
         hit_rows, hit_cols = np.nonzero(matrix <= 2)
         for r, c in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
-            pairs.add((chunk[r], index.long_owner[c]))
+            for j in index.long_owners[index.long_keys[c]]:
+                pairs.add((chunk[r], j))
 
 
 def _initials(written: list[str], index: Index, pairs: set) -> None:
-    """The officials' initials as a separate word (separators or capitals around it): a regular expression over
-    the joined text finds the few lines worth splitting into words."""
+    """The officials' initials (and one-word ordinary names) as a word of its own at the start or after a
+    separator: one regular expression, written as a trie, over the joined lower-cased text finds the few lines
+    worth a look; only those beside a generic word ("official", "IT cell", "helpdesk"…) go on."""
     if not index.initials:
         return
-    pattern = re.compile(r"(?i)(?:^|[_.\-])(" + "|".join(sorted(index.initials, key=len, reverse=True))
-                         + r")(?=$|[_.\-0-9]|[A-Z][a-z])", re.MULTILINE)
-    text = "\n".join(written)
+    pattern = re.compile(r"(?:^|(?<=[_.\-]))(" + trie_pattern(sorted(index.initials)) + r")(?=$|[_.\-0-9])",
+                         re.MULTILINE)
+    text = "\n".join(written).lower()
+    found = [(m.start(1), m.group(1)) for m in pattern.finditer(text)]
+    if not found:
+        return
     line_starts = np.cumsum([0] + [len(w) + 1 for w in written[:-1]])
+    lines = np.searchsorted(line_starts, [at for at, _word in found], side="right") - 1
     affixes = {w for w, (section, _label) in generic_words().items() if section == "affix"}
-    for match in pattern.finditer(text):
-        line = int(np.searchsorted(line_starts, match.start(1), side="right") - 1)
+    for line, (_at, word) in zip(lines.tolist(), found, strict=True):
         if not affixes.intersection(_WORD_CUT.split(written[line].lower())):
             continue  # initials alone are anyone's: only beside "official", "IT cell", "helpdesk"… (see lookalike)
-        for j in index.initials.get(match.group(1).lower(), ()):
+        for j in index.initials.get(word, ()):
             pairs.add((line, j))
 
 

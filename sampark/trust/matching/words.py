@@ -97,8 +97,11 @@ def split_words(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _generic_by_length() -> tuple[str, ...]:
-    return tuple(sorted((w for w in generic_words() if is_generic(w) and len(w) >= 2), key=len, reverse=True))
+def _generic_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The generic words (two letters or more) and their lengths, longest first: a word at either end of a run
+    is found with one set lookup per length."""
+    words = frozenset(w for w in generic_words() if is_generic(w) and len(w) >= 2)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
 
 
 def _peel(run: str) -> list[str]:
@@ -106,19 +109,21 @@ def _peel(run: str) -> list[str]:
     ordinary words when it is made only of them ("janandolan" → jan, andolan), else kept whole."""
     head: list[str] = []
     tail: list[str] = []
-    generic = _generic_by_length()
+    generic, lengths = _generic_lengths()
     changed = True
-    while changed:
+    while changed and not is_ordinary(run):
         changed = False
-        for word in generic:
-            if len(run) - len(word) >= 3 and run.startswith(word) and not is_ordinary(run):
-                head.append(word)
-                run = run[len(word):]
+        for length in lengths:
+            if len(run) - length < 3:
+                continue
+            if run[:length] in generic:
+                head.append(run[:length])
+                run = run[length:]
                 changed = True
                 break
-            if len(run) - len(word) >= 3 and run.endswith(word) and not is_ordinary(run):
-                tail.insert(0, word)
-                run = run[: -len(word)]
+            if run[-length:] in generic:
+                tail.insert(0, run[-length:])
+                run = run[:-length]
                 changed = True
                 break
     return head + segment(run) + tail
