@@ -96,3 +96,23 @@ def test_parse_never_raises(text, platform):
 def test_parse_is_idempotent_on_handles(text):
     once = parse(text)
     assert parse(once.value) == once
+
+
+def test_the_handle_as_written_travels_with_the_normal_form():
+    """The lookalike skeleton needs the capitals: Cyrillic "В" is Latin "B", its small form "в" is nothing Latin."""
+    handle = parse("https://x.com/\u0412iharMorcha?s=20")
+    assert (handle.value, handle.written) == ("\u0432iharmorcha", "\u0412iharMorcha")
+    assert parse("@someleader").written == ""  # nothing to keep when it is the value itself
+    assert parse("@\u0412ihar") == Handle(None, "\u0432ihar")  # written takes no part in equality
+
+
+def test_a_bare_dotted_name_may_be_a_username_but_not_with_a_site_ending():
+    assert parse("jan.andolan").maybe_handle and parse("kavita.rathore.mla").maybe_handle
+    assert not parse("andolan.org.in").maybe_handle and not parse("example.com").maybe_handle
+    assert not parse("https://jan.andolan").maybe_handle and not parse("jan.andolan", "website").maybe_handle
+
+
+@pytest.mark.parametrize(("text", "value"), [("whatsapp://send?phone=919000001235", "+919000001235"),
+                                             ("tel:+91 90000 01234", "+919000001234")])
+def test_app_and_tel_links_give_the_number(text, value):
+    assert parse(text).value == value

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
     ("x", "@SamparkAndolan", "samparkandolan"),
     ("x", "https://mobile.twitter.com/SamparkAndolan?s=20&t=abc", "samparkandolan"),
     ("instagram", "instagram.com/sampark.andolan/", "sampark.andolan"),
+    ("facebook", "sampark.andolan", "sampark.andolan"),  # a dotted username, given bare with its platform
+    ("instagram", "@sampark.andolan.up", "sampark.andolan.up"),
     ("youtube", "https://www.youtube.com/@SamparkAndolan", "samparkandolan"),
     ("phone", "+91 11 4000 0000", "+911140000000"),
     ("phone", "011-4000 0000", "+911140000000"),

@@ -110,16 +110,16 @@ def _csv_column(path: Path, text: str, first: str, column: str | None) -> list[s
 # ---------------------------------------------------------------- parsing and skeletons in bulk
 
 
-def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool, str]:
-    """``handles.parse`` as a plain tuple (platform, value, had_invisible, written), with plain ``@names`` — most of
-    a list — answered without the general path. Tuples, not Handles: a million of them are hashed."""
+def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool, str, bool]:
+    """``handles.parse`` as a plain tuple (platform, value, had_invisible, written, maybe_handle), with plain
+    ``@names`` — most of a list — answered without the general path. Tuples, not Handles: a million are hashed."""
     if (platform is None or platform in SOCIAL) and text.isascii() and len(text) <= 80:
         bare = text[1:] if text[:1] == "@" else text
         # letters, digits and _ only (not a site, link or number); "@123…" is a name, a bare "123…" a number
         if bare.replace("_", "a").isalnum() and not text.isdigit():
-            return platform, bare.lower(), False, ""  # ASCII case changes no skeleton: written is the value
+            return platform, bare.lower(), False, "", False  # ASCII case changes no skeleton: written is the value
     handle = parse(text, platform)
-    return handle.platform, handle.value, handle.had_invisible, handle.written
+    return handle.platform, handle.value, handle.had_invisible, handle.written, handle.maybe_handle
 
 
 def bulk_skeletons(values: list[str]) -> list[str]:
@@ -170,7 +170,7 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
     suspects = [
         Suspect(given[key], h, channel, found.score, found.reasons, counts[key])
         for h, (channel, found) in best.items() if found.score >= THRESHOLD
-        for key in [(h.platform, h.value, h.had_invisible, h.written)]
+        for key in [(h.platform, h.value, h.had_invisible, h.written, h.maybe_handle)]
     ]
     suspects.sort(key=lambda s: (-s.score, -s.lines, s.handle.value))
     return suspects
