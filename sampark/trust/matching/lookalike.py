@@ -596,6 +596,9 @@ def _unpuny(label: str) -> str:
     return label
 
 
+SITE_ADDRESS = _("an address of the official site %(site)s")  # verify's reason for join.example.org
+
+
 def is_part_of(query: str, official: str) -> bool:
     """``query`` is the official site or an address under it (join., m., donate.): the official owner's."""
     return bool(query) and (query == official or query.endswith("." + official))

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from sampark.trust.matching.handles import Handle, parse
-from sampark.trust.matching.lookalike import THRESHOLD, Channel, Index, Reason, Resemblance
+from sampark.trust.matching.lookalike import SITE_ADDRESS, THRESHOLD, Channel, Index, Reason, Resemblance
 from sampark.trust.models import ChannelStatus, OfficialChannel
 
 OFFICIAL, RISK, NOT_OFFICIAL = "official", "impersonation_risk", "not_official"
@@ -95,7 +95,7 @@ def decide(handle: Handle, index: Index) -> tuple[str, list[tuple[Channel, Resem
     if sites:  # join.example.org of the official example.org: the owner's own address
         active = [c for c in sites if not c.retired]
         return (OFFICIAL if active else NOT_OFFICIAL), [
-            (c, Resemblance(1.0, [Reason("an address of the official site %(site)s") % {"site": c.handle}]))
+            (c, Resemblance(1.0, [SITE_ADDRESS % {"site": c.handle}]))
             for c in (active or sites)]
     resembling = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES) if r.score >= THRESHOLD]
     return (RISK if resembling else NOT_OFFICIAL), resembling
