@@ -65,6 +65,13 @@ def _worker_child() -> None:
     os.nice(WORKER_NICENESS)
 
 
+def signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:  # a real-time signal has no name
+        return f"signal {number}"
+
+
 def port_free(host: str, port: int) -> str | None:
     """None when the address can be listened on, else why not. SO_REUSEADDR as granian sets it, so only a
     listening socket (not a closed one in TIME_WAIT) counts as taken."""
@@ -196,7 +203,7 @@ class Command(BaseCommand):
             child.quick_deaths = 0 if ran >= STABLE_SECONDS else child.quick_deaths + 1
             # A child that dies at once (a bad setting, the database gone) is not restarted in a tight loop.
             backoff = min(BACKOFF_FIRST * 2 ** max(child.quick_deaths - 1, 0), BACKOFF_MAX)
-            how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exited with {code}"
+            how = f"killed by {signal_name(-code)}" if code < 0 else f"exited with {code}"
             log.error("%s (pid %d) %s after %.0f s; restarting in %.0f s", child.name, child.process.pid, how, ran,
                       backoff)
             child.restart_at = now + backoff
