@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/trust_scan.py [--lines 1000000] [--channels 200] [--lookalikes 0.02]
 
-Generates a synthetic list (fictional names; a known fraction are lookalikes of the official handles made with the
-tricks the scorer knows, the rest ordinary handles built from the same name parts, so many are near misses), writes
-it to a temporary file, and times what `sampark trust scan FILE --output OUT.csv` does after loading the registry:
+Generates a synthetic list (fictional names; a known fraction are lookalikes of the official handles: digits,
+look-alike letters and capitals from other scripts, added words, dropped, swapped and replaced letters; the rest
+ordinary handles built from the same name parts, so many are near misses), writes it to a temporary file,
+and times what `sampark trust scan FILE --output OUT.csv` does after loading the registry:
 read the file, scan, write the CSV. The registry is built in memory (same `lookalike.Index` the command builds
 from the database). Prints seconds, rows/s and how many of the planted lookalikes were found.
 """
@@ -48,7 +49,15 @@ def official_handles(n: int, rng: random.Random) -> list[str]:
 
 
 def lookalike(handle: str, rng: random.Random) -> str:
-    trick = rng.randrange(8)
+    trick = rng.randrange(11)
+    if trick == 8 and len(handle) > 6:  # any letter replaced by any other (issue 12)
+        i = rng.randrange(1, len(handle) - 1)
+        if handle[i].isalpha():
+            return handle[:i] + rng.choice([c for c in "abcdefghijklmnopqrstuvwxyz" if c != handle[i]]) + handle[i + 1:]
+    if trick == 9:  # the distinctive part with another word
+        return handle + rng.choice(["_helpdesk", "_itcell_lko", "seva", "_admin", "oficial"])
+    if trick == 10:  # a capital from another script, which only the written form keeps
+        return "\u0410" + handle[1:] if handle.startswith("a") else handle.replace("s", "\u0405", 1)
     if trick == 0:
         swaps = [(a, b) for a, b in (("o", "0"), ("l", "1"), ("i", "1"), ("e", "3"), ("a", "4"), ("s", "5"),
                                      ("b", "8")) if a in handle]

@@ -827,12 +827,13 @@ class Index:
         parents = {".".join(labels[i:]) for i in range(1, len(labels) - 1)}
         return [c for c in self.websites if c.handle in parents]
 
-    def candidates(self, handle: Handle) -> list[Channel]:
+    def candidates(self, handle: Handle, social: bool = True) -> list[Channel]:
+        """``social=False``: a bare dotted name only among sites (the bulk scan compares it with handles itself)."""
         fam = family(handle.platform)
         out: list[Channel] = []
         if fam in ("number", "web"):
             out = [c for c in self.others if compatible(handle.platform, c.platform)]
-            if not handle.maybe_handle:
+            if not handle.maybe_handle or not social:
                 return out
             handle = Handle(None, handle.value, handle.had_invisible, handle.written)
         elif fam != "social":
@@ -862,10 +863,10 @@ class Index:
                 hits |= self.long_owners[self.long_keys[j]]
         return hits
 
-    def resembling(self, handle: Handle, limit: int = 5) -> list[tuple[Channel, Resemblance]]:
+    def resembling(self, handle: Handle, limit: int = 5, social: bool = True) -> list[tuple[Channel, Resemblance]]:
         """Channels ``handle`` looks like, best first (every score, the caller applies ``THRESHOLD``)."""
         scored = []
-        for channel in self.candidates(handle):
+        for channel in self.candidates(handle, social):
             found = compare(handle, channel)
             if found is None and handle.maybe_handle and channel.platform in SOCIAL:
                 found = compare(Handle(None, handle.value, handle.had_invisible, handle.written), channel)

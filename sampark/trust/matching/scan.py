@@ -153,7 +153,8 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
             counts[key] = 1
             given[key] = text
     # an official channel itself is no suspect, whatever it resembles on other platforms (verify says "official")
-    social = [key for key in counts if (key[0] is None or key[0] in SOCIAL)
+    # bare dotted names ("naya.savera") may be usernames: compared with handles here, with sites below
+    social = [key for key in counts if (key[0] is None or key[0] in SOCIAL or key[4])
               and (key[2] or key[1] not in index.by_value or not index.exact(Handle(*key)))]
     best: dict[Handle, tuple[Channel, Resemblance]] = {}
     for handle, channel, found in _social_candidates(social, index):
@@ -165,8 +166,9 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
             continue
         if index.site_of(handle):
             continue  # an address under an official site: the owner's
-        for channel, found in index.resembling(handle, limit=1):
-            best[handle] = (channel, found)
+        for channel, found in index.resembling(handle, limit=1, social=False):
+            if handle not in best or found.score > best[handle][1].score:
+                best[handle] = (channel, found)
     suspects = [
         Suspect(given[key], h, channel, found.score, found.reasons, counts[key])
         for h, (channel, found) in best.items() if found.score >= THRESHOLD
@@ -190,9 +192,11 @@ def _social_candidates(keys: list[tuple], index: Index):
     _initials(written, index, pairs)
     for i, j in pairs:
         handle, channel = Handle(*keys[i]), channels[j]
-        if handle.value == channel.handle and not handle.had_invisible and handle.platform in (None, channel.platform):
+        as_handle = Handle(None, handle.value, handle.had_invisible, handle.written) if handle.maybe_handle else handle
+        mine = as_handle
+        if mine.value == channel.handle and not mine.had_invisible and mine.platform in (None, channel.platform):
             continue  # the official channel itself
-        found = compare(handle, channel)
+        found = compare(as_handle, channel)
         if found is not None and found.score >= THRESHOLD:
             yield handle, channel, found
 
