@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from sampark.core.admin_scoping import SystemAdmin
 from sampark.geo.models import Area, NumberSeries
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(SystemAdmin):
     list_display = ("code", "name_en", "name_hi", "level", "path")
     list_filter = ("level",)
     search_fields = ("code", "name_en", "name_hi")
@@ -16,6 +17,6 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(NumberSeries)
-class NumberSeriesAdmin(admin.ModelAdmin):
+class NumberSeriesAdmin(SystemAdmin):
     list_display = ("prefix", "operator", "circle_code", "circle")
     search_fields = ("prefix",)

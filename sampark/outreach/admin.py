@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from sampark.core.admin_scoping import ScopedAdmin
+from sampark.core.admin_scoping import ScopedAdmin, SystemAdmin
 from sampark.outreach.models import OutboundSms, SmsTemplate
 from sampark.outreach.segments import count
 
 
 @admin.register(SmsTemplate)
-class SmsTemplateAdmin(admin.ModelAdmin):
+class SmsTemplateAdmin(SystemAdmin):
     list_display = ("key", "language", "header", "dlt_template_id", "category", "segments", "active")
     list_filter = ("category", "language", "active")
     readonly_fields = ("segments",)

@@ -1,11 +1,13 @@
 from django.contrib import admin
 
+from sampark.accounts import permissions
 from sampark.core.admin_scoping import ScopedAdmin
 from sampark.supporters.models import Callback, Supporter
 
 
 @admin.register(Supporter)
 class SupporterAdmin(ScopedAdmin):
+    edit_perm = permissions.SUPPORTERS_EDIT
     # The ciphertext and blind index never appear; the hint is all a page shows (reveal is audited, elsewhere).
     list_display = ("public_id", "phone_hint", "name", "stage", "area", "area_is_guess", "call_count", "last_call_at")
     list_filter = ("stage", "language", "area_is_guess")
@@ -20,6 +22,7 @@ class SupporterAdmin(ScopedAdmin):
 
 @admin.register(Callback)
 class CallbackAdmin(ScopedAdmin):
+    edit_perm = permissions.CALLBACKS_MANAGE
     list_display = ("supporter", "status", "area", "created_at")
     list_filter = ("status",)
     raw_id_fields = ("supporter", "area")

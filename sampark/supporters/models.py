@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sampark.core.ids import public_id
 from sampark.accounts import permissions
+from sampark.core.ids import public_id
 from sampark.core.scoping import ScopedQuerySet
 
 

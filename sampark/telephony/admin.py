@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from sampark.core.admin_scoping import ScopedAdmin
+from sampark.core.admin_scoping import ScopedAdmin, SystemAdmin
 from sampark.telephony.models import Call, PublishedNumber
 
 
 @admin.register(PublishedNumber)
-class PublishedNumberAdmin(admin.ModelAdmin):
+class PublishedNumberAdmin(SystemAdmin):
     list_display = ("number", "provider", "slug", "active", "hook_path", "created_at")
     list_filter = ("provider", "active")
     exclude = ("secret",)  # set with `sampark number add`; never shown again

@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from sampark.accounts import permissions
 from sampark.core.admin_scoping import ScopedAdmin
 from sampark.trust.cases import evidence
 from sampark.trust.cases import warning as case_warning
@@ -88,6 +89,7 @@ class CaseEventInline(HistoryInline):
 
 
 class CaseAdmin(ScopedAdmin):
+    edit_perm = permissions.TRUST_CASES_ACT
     list_display = ("public_id", "target_display", "platform", "status", "report_count", "reporter_count",
                     "resembles", "last_reported_at")
     list_filter = ("status", "platform")

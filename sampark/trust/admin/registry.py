@@ -6,35 +6,13 @@ Every save goes through sampark.trust.registry, so a handle typed here is normal
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sampark.accounts import permissions
 from sampark.core.admin_scoping import ScopedAdmin
-from sampark.geo.models import Area
 from sampark.trust import registry
 from sampark.trust.matching.handles import parse
 from sampark.trust.models import ChannelStatus, OfficialChannel, Owner
-
-
-def visible_areas(user):
-    """The areas a staff user may file owners under: their own areas and everything inside them."""
-    if user.is_superuser:
-        return Area.objects.all()
-    from sampark.accounts.models import RoleAssignment
-
-    condition = Q(pk__in=[])
-    for path in RoleAssignment.objects.filter(user=user).values_list("area__path", flat=True):
-        condition |= Q(path=path) | Q(path__startswith=path + ".")
-    return Area.objects.filter(condition)
-
-
-def covers_unknown_area(user) -> bool:
-    """Owners without an area are visible only to national (root) roles, as in ScopedQuerySet."""
-    if user.is_superuser:
-        return True
-    from sampark.accounts.models import RoleAssignment
-
-    return any("." not in p for p in RoleAssignment.objects.filter(user=user).values_list("area__path", flat=True))
 
 
 class RegistryFormMixin:
@@ -57,7 +35,8 @@ class OwnerForm(RegistryFormMixin, forms.ModelForm):
         data = super().clean()
         if self.errors:
             return data
-        if data.get("area") is None and self.user is not None and not covers_unknown_area(self.user):
+        national = self.user is None or permissions.holds_nationally(self.user, permissions.TRUST_REGISTRY_EDIT)
+        if data.get("area") is None and not national:
             self.add_error("area", _("Choose an area within yours; an owner without one would be hidden from you."))
             return data
         try:
@@ -70,6 +49,7 @@ class OwnerForm(RegistryFormMixin, forms.ModelForm):
 
 @admin.register(Owner)
 class OwnerAdmin(ScopedAdmin):
+    edit_perm = permissions.TRUST_REGISTRY_EDIT
     form = OwnerForm
     list_display = ("name_en", "name_hi", "kind", "area")
     list_filter = ("kind",)
@@ -86,11 +66,6 @@ class OwnerAdmin(ScopedAdmin):
                 super().__init__(*args, user=request.user, **kw)
 
         return ScopedOwnerForm
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "area":
-            kwargs["queryset"] = visible_areas(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -127,6 +102,7 @@ class ChannelForm(RegistryFormMixin, forms.ModelForm):
 
 @admin.register(OfficialChannel)
 class OfficialChannelAdmin(ScopedAdmin):
+    edit_perm = permissions.TRUST_REGISTRY_EDIT
     form = ChannelForm
     list_display = ("display", "handle", "platform", "owner", "status", "since", "until", "verified_by",
                     "verified_at")
@@ -139,11 +115,6 @@ class OfficialChannelAdmin(ScopedAdmin):
               "verified_at", "created_at")
     actions = ["retire", "reactivate"]
     show_full_result_count = False
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "owner":
-            kwargs["queryset"] = Owner.objects.visible_to(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """A pasted link or "@Name" also finds the channel by its normal form."""
