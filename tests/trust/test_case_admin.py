@@ -91,3 +91,15 @@ def test_bulk_confirm_action(client, make_staff, areas, two_cases):
     response = client.post("/admin/trust/case/", {"action": "confirm_selected", "_selected_action": ids})
     assert response.status_code == 302
     assert set(Case.objects.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_admin_search_finds_a_case_by_its_code_as_read_out(client, make_staff, areas, two_cases):
+    from sampark.trust.cases import codes
+
+    client.force_login(make_staff("lko", area=areas["UP-LKO"]))
+    case = two_cases["UP-LKO"]
+    typed = codes.shown(case.public_id).lower()
+    page = client.get("/admin/trust/case/", {"q": typed}).content.decode()
+    assert case.public_id in page
+    other = codes.shown(two_cases["UP-AGR"].public_id)
+    assert two_cases["UP-AGR"].public_id not in client.get("/admin/trust/case/", {"q": other}).content.decode()

@@ -105,5 +105,17 @@ def test_cli_writes_the_pack(filed_case, tmp_path):
     evidence_cli.run({"case": filed_case.public_id, "output": str(target)}, out)
     assert zipfile.ZipFile(target).read("summary.txt") and str(target) in out.getvalue()
     with pytest.raises(evidence_cli.CommandError, match="no case"):
-        evidence_cli.run({"case": "nosuchcase", "output": str(tmp_path / "x.zip")}, out)
+        evidence_cli.run({"case": "ZZZZ-ZZZZ", "output": str(tmp_path / "x.zip")}, out)
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_cli_takes_the_code_as_a_reporter_reads_it(filed_case, tmp_path):
+    from sampark.trust.cases import codes
+    from sampark.trust.cli import evidence as evidence_cli
+
+    typed = codes.shown(filed_case.public_id).lower()  # "k7m4-qx9p" as read out over the phone
+    out = io.StringIO()
+    evidence_cli.run({"case": typed, "output": str(tmp_path / "pack.zip")}, out)
+    assert codes.shown(filed_case.public_id) in out.getvalue()
+    with pytest.raises(evidence_cli.CommandError, match="is not a case code"):
+        evidence_cli.run({"case": "O0O0-1111", "output": str(tmp_path / "x.zip")}, out)

@@ -19,7 +19,7 @@ from django.utils.html import format_html, format_html_join
 
 from sampark.accounts import permissions
 from sampark.core.admin_scoping import ScopedAdmin
-from sampark.trust.cases import evidence
+from sampark.trust.cases import codes, evidence
 from sampark.trust.cases import warning as case_warning
 from sampark.trust.cases import workflow as cases
 from sampark.trust.models import Case, CaseEvent, CaseStatus, Report
@@ -110,6 +110,15 @@ class CaseAdmin(ScopedAdmin):
 
     def has_add_permission(self, request):
         return False  # cases are opened by reports
+
+    def get_search_results(self, request, queryset, search_term):
+        """A case code as a reporter reads it out ("k7m4-qx9p") finds its case too."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        try:
+            code = codes.parse(search_term)
+        except codes.BadCode:
+            return results, may_have_duplicates
+        return results | queryset.filter(public_id=code), may_have_duplicates
 
     def has_delete_permission(self, request, obj=None):
         return False  # evidence is kept; a wrong case is dismissed with a reason

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from sampark.trust.cases import evidence
+from sampark.trust.cases import codes, evidence
 from sampark.trust.models import Case
 
 
@@ -21,9 +21,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(options, stdout) -> None:
-    case = Case.objects.filter(public_id=options["case"].strip()).first()
+    try:
+        code = codes.parse(options["case"])
+    except codes.BadCode as exc:
+        raise CommandError(f"case: {options['case'][:40]!r} is not a case code ({exc})") from None
+    case = Case.objects.filter(public_id=code).first()
     if case is None:
-        raise CommandError(f"case: no case {options['case']!r}")
+        raise CommandError(f"case: no case {codes.shown(code)}")
     target = Path(options.get("output") or evidence.filename(case))
     # written beside the target and renamed: a failed run never leaves half a ZIP under the final name
     fd, partial = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", suffix=".partial")
@@ -34,4 +38,4 @@ def run(options, stdout) -> None:
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
-    stdout.write(f"{target} ({target.stat().st_size} bytes): evidence pack of case {case.public_id}\n")
+    stdout.write(f"{target} ({target.stat().st_size} bytes): evidence pack of case {codes.shown(case.public_id)}\n")
