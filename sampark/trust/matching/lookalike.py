@@ -321,9 +321,10 @@ def _against_key(mine: str, q_skel: str, q_loose: str, key: Key) -> tuple[float,
         return score, _differences(_flat(mine), key.plain) + without
     if target.startswith(q_skel) and len(q_skel) >= max(MIN_KEY, CUT_TO * n) and distinctive(split_words(mine)):
         return CUT_SHORT, [_("name cut short")]
-    at = q_skel.find(target)
-    if at >= 0:
-        return CONTAINS_KEY, _added(mine, q_skel, at, at + n)
+    for text in (q_skel, q_loose):  # "jan.andolan.news": "nn" read as "m" would hide the key
+        at = text.find(target)
+        if at >= 0:
+            return CONTAINS_KEY, _added(mine, text, at, at + n)
     if n >= APPROX_INSIDE and len(q_skel) > n:
         span = _find_near(q_skel, target)
         if span is not None and _on_word_edges(mine, span):
@@ -629,7 +630,7 @@ def compare_domains(query: str, official: str) -> Resemblance | None:
                                                 ".%(theirs)s)") % {"mine": q_end, "theirs": o_end}])
     if len(o_name) >= 4 and any(skeleton(label) == skeleton(o_name) for label in q_sub):
         return Resemblance(0.85, [look_alike, _("the official name used as a sub-address of another site")])
-    found = _domain_name(q_name, o_name)
+    found = _domain_name(q_name, o_name, q_end == o_end)
     if found is None and len(o_flat) >= 6:
         distance = OSA.distance(q_flat, o_flat, score_cutoff=2)
         if distance == 1 or (distance == 2 and len(o_flat) >= LONG_KEY):
@@ -643,7 +644,7 @@ def compare_domains(query: str, official: str) -> Resemblance | None:
     return Resemblance(round(score, 3), [look_alike, *found.reasons])
 
 
-def _domain_name(q_name: str, o_name: str) -> Resemblance | None:
+def _domain_name(q_name: str, o_name: str, same_ending: bool = False) -> Resemblance | None:
     """The site names compared. A registered name is an identity, so any one edit of it counts (two from ten
     letters); the name inside a longer one counts when the name is distinctive or the rest is a generic word
     ("-login", "-donate", "-verify", "-membership", "www")."""
@@ -656,12 +657,16 @@ def _domain_name(q_name: str, o_name: str) -> Resemblance | None:
     if distance == 1 or (distance == 2 and len(theirs) >= LONG_KEY):
         return Resemblance(ONE_EDIT if distance == 1 else TWO_EDITS,
                            _foreign_characters(q_name) + _differences(_flat(q_name), o_name))
-    at = mine.find(theirs)
+    plain = q_name.replace("-", "") if q_name.isascii() else mine
+    loose = skeleton(plain, pairs=False)
+    at = loose.find(skeleton(o_name, pairs=False))  # letter pairs as written: "andolan-news" holds "andolan"
     if at >= 0:
-        rest = [w for w in split_words(q_name[:at] + "-" + q_name[at + len(theirs):] if q_name.isascii()
-                                       else mine[:at] + "-" + mine[at + len(theirs):])]
+        end = at + len(skeleton(o_name, pairs=False))
+        rest = [w for part in (plain[:at], plain[end:]) if part for w in split_words(part)]
         if distinctive(split_words(o_name)) or (rest and all(is_generic(w) or w.isdigit() for w in rest)):
             return Resemblance(0.85, _added_words(rest))
+        if same_ending and (at == 0 or end == len(loose)):
+            return Resemblance(0.8, _added_words(rest))  # "andolan-bank.org.in": the name and its ending copied
     if distinctive(split_words(o_name)):
         return compare_handles(q_name.replace("-", ""), o_name)
     return None
@@ -851,10 +856,11 @@ class Index:
         hits |= self.prefixes.get(skel, set())
         for variant in deletions(skel) | deletions(skeleton(written, pairs=False)):
             hits |= self.deletions.get(variant, set())
-        for start in range(len(skel) - ANCHOR + 1):
-            for i, key, offset in self.anchors.get(skel[start:start + ANCHOR], ()):
-                if key_near(skel, start - offset, key):
-                    hits.add(i)
+        for text in {skel, skeleton(written, pairs=False)}:
+            for start in range(len(text) - ANCHOR + 1):
+                for i, key, offset in self.anchors.get(text[start:start + ANCHOR], ()):
+                    if key_near(text, start - offset, key):
+                        hits.add(i)
         for word in split_words(written):
             hits |= self.initials.get(word, set())
         if len(skel) >= LONG_KEY - 2 and self.long_keys:

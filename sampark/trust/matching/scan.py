@@ -122,19 +122,19 @@ def parse_key(text: str, platform: str | None) -> tuple[str | None, str, bool, s
     return handle.platform, handle.value, handle.had_invisible, handle.written, handle.maybe_handle
 
 
-def bulk_skeletons(values: list[str]) -> list[str]:
+def bulk_skeletons(values: list[str], pairs: bool = True) -> list[str]:
     """``skeleton(v)`` for every value, the ASCII ones in one pass over the newline-joined text; the rare
     non-ASCII ones one by one (Unicode normalisation of the whole text would cost more than all the rest)."""
     plain = [i for i, value in enumerate(values) if value.isascii()]
     if len(plain) == len(values):
-        return skeleton("\n".join(values)).split("\n")
+        return skeleton("\n".join(values), pairs).split("\n")
     skels = [""] * len(values)
-    for i, skel in zip(plain, skeleton("\n".join(values[i] for i in plain)).split("\n"), strict=True):
+    for i, skel in zip(plain, skeleton("\n".join(values[i] for i in plain), pairs).split("\n"), strict=True):
         skels[i] = skel
     plain_set = set(plain)
     for i, value in enumerate(values):
         if i not in plain_set:
-            skels[i] = skeleton(value)
+            skels[i] = skeleton(value, pairs)
     return skels
 
 
@@ -188,6 +188,12 @@ def _social_candidates(keys: list[tuple], index: Index):
     pairs: set[tuple[int, int]] = set()
     _exact_and_deletions(skels, index, pairs)
     _contained(skels, index, pairs)
+    # letter pairs as written ("jan.andolan.news": "nn" read as "m" hides "janandolan"), for the names with pairs
+    loose = bulk_skeletons(written, pairs=False)
+    changed = [i for i, (a, b) in enumerate(zip(skels, loose, strict=True)) if a != b]
+    found: set[tuple[int, int]] = set()
+    _contained([loose[i] for i in changed], index, found)
+    pairs.update((changed[i], j) for i, j in found)
     _long_keys(skels, index, pairs)
     _initials(written, index, pairs)
     for i, j in pairs:
