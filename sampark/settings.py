@@ -196,11 +196,6 @@ REDIS_URL = env_str("SAMPARK_REDIS_URL", "")
 if REDIS_URL:
     if urlsplit(REDIS_URL).scheme not in ("redis", "rediss", "unix"):
         raise ImproperlyConfigured(f"SAMPARK_REDIS_URL must be a redis://, rediss:// or unix:// URL, got {REDIS_URL!r}")
-    try:
-        import redis  # noqa: F401 - Django's Redis cache needs the client library
-    except ImportError:
-        raise ImproperlyConfigured("SAMPARK_REDIS_URL is set but the redis package is not installed: "
-                                   ".venv/bin/pip install redis==8.2.0") from None
     CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                            "KEY_PREFIX": "sampark"}
 else:

@@ -62,7 +62,6 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_count(tmp_path):
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server (Debian package redis-server)")
 def test_redis_when_configured(tmp_path):
-    pytest.importorskip("redis")
     port = serving.free_port()
     redis = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                               "--appendonly", "no"], stdout=subprocess.DEVNULL)
