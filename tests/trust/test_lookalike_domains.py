@@ -41,3 +41,17 @@ def test_the_reason_says_a_dot_or_hyphen_moved():
                                    "example.com", "morchanews.in"])
 def test_other_sites_are_not_lookalikes(query):
     assert answer(query)[0] == "not_official"
+
+
+@pytest.mark.parametrize(("query", "official"), [
+    ("info@sevasetu-org.in", "sevasetu.org.in"),  # any address on a look-alike domain
+    ("sevasetu.helpdesk@gmail.com", "@SevaSetu_UP"),  # named after an official account
+    ("nayasavera.official@gmail.com", "nayasavera.in"),  # named after an official site
+])
+def test_email_addresses_named_or_hosted_like_an_official(query, official):
+    assert is_risk(query, official)
+
+
+def test_an_address_at_an_official_site_is_the_sites_owners():
+    assert answer("press@sevasetu.org.in")[0] == "official"
+    assert answer("someone@gmail.com")[0] == answer("ravi.kumar@gmail.com")[0] == "not_official"

@@ -101,6 +101,8 @@ def family(platform: str | None) -> str:
 def compatible(query_platform: str | None, channel_platform: str) -> bool:
     """Whether a lookalike of ``channel_platform`` can be asked about as ``query_platform``."""
     fam = family(query_platform)
+    if query_platform == "email" and family(channel_platform) == "social":
+        return True  # an address named after an official account: "janneta.up.helpdesk@gmail.com"
     return fam in ("social", "number", "web") and fam == family(channel_platform)
 
 
@@ -673,18 +675,21 @@ def _domain_name(q_name: str, o_name: str, same_ending: bool = False) -> Resembl
 
 
 def compare_emails(query: str, official: str, official_platform: str) -> Resemblance | None:
+    """An address on a look-alike of the official domain (whatever its local part), a look-alike local part on the
+    official domain, or an address elsewhere named after the official site ("andolan.helpdesk@gmail.com")."""
     q_local, _at, q_domain = query.rpartition("@")
-    if official_platform == "website":
-        return compare_domains(q_domain, official) if q_local else None
-    o_local, _at, o_domain = official.rpartition("@")
-    if q_domain == o_domain:
-        return compare_handles(q_local, o_local)
-    found = compare_domains(q_domain, o_domain)
-    if found and q_local != o_local:
-        local = compare_handles(q_local, o_local)
-        if local is None:
-            return None
-        found = Resemblance(min(found.score, local.score), _unique(found.reasons + local.reasons))
+    if not q_local:
+        return None
+    site = official if official_platform == "website" else official.rpartition("@")[2]
+    if official_platform == "email" and q_domain == site:
+        return compare_handles(q_local, official.rpartition("@")[0])
+    found = compare_domains(q_domain, site)
+    if found is None and not is_part_of(q_domain, site):
+        _sub, name, _end = split_domain(site)
+        named = compare_handles(q_local, name) if len(name) >= 4 else None
+        if named is not None:
+            found = Resemblance(named.score, [*named.reasons, _("an e-mail address named like the official site "
+                                                                  "%(site)s") % {"site": site}])
     return found
 
 
@@ -708,6 +713,13 @@ def compare(query: Handle, channel: Channel) -> Resemblance | None:
     if not query.value or not compatible(query.platform, channel.platform):
         return None
     fam = family(channel.platform)
+    if query.platform == "email" and fam == "social":
+        local = query.value.rpartition("@")[0]
+        found = compare_handles(local, channel.handle, official_display=channel.display)
+        if found:
+            found.reasons.append(_("an e-mail address named like the official %(platform)s account")
+                                 % {"platform": PLATFORM_NAMES.get(channel.platform, channel.platform)})
+        return found
     if fam == "number":
         found = compare_numbers(query.value, channel.handle)
     elif fam == "web":
@@ -825,11 +837,16 @@ class Index:
         return same
 
     def site_of(self, handle: Handle) -> list[Channel]:
-        """Official websites ``handle`` is an address under (join.example.org for example.org)."""
-        if handle.platform != "website":
+        """Official websites ``handle`` is an address under (join.example.org for example.org; an e-mail address
+        at example.org or under it: the site's owner holds its mail too)."""
+        if handle.platform == "email":
+            labels = handle.value.rpartition("@")[2].split(".")
+            parents = {".".join(labels[i:]) for i in range(0, len(labels) - 1)}
+        elif handle.platform == "website":
+            labels = handle.value.split(".")
+            parents = {".".join(labels[i:]) for i in range(1, len(labels) - 1)}
+        else:
             return []
-        labels = handle.value.split(".")
-        parents = {".".join(labels[i:]) for i in range(1, len(labels) - 1)}
         return [c for c in self.websites if c.handle in parents]
 
     def candidates(self, handle: Handle, social: bool = True) -> list[Channel]:
@@ -838,6 +855,9 @@ class Index:
         out: list[Channel] = []
         if fam in ("number", "web"):
             out = [c for c in self.others if compatible(handle.platform, c.platform)]
+            if handle.platform == "email" and social and self.social:
+                local = handle.value.rpartition("@")[0]
+                return out + [self.social[i] for i in sorted(self.social_hits(local))]
             if not handle.maybe_handle or not social:
                 return out
             handle = Handle(None, handle.value, handle.had_invisible, handle.written)

@@ -166,7 +166,7 @@ def scan(queries: list[str], index: Index, platform: str | None = None) -> list[
             continue
         if index.site_of(handle):
             continue  # an address under an official site: the owner's
-        for channel, found in index.resembling(handle, limit=1, social=False):
+        for channel, found in index.resembling(handle, limit=1, social=handle.platform == "email"):
             if handle not in best or found.score > best[handle][1].score:
                 best[handle] = (channel, found)
     suspects = [
