@@ -293,6 +293,11 @@ def _ordinary_name_with_claim(mine: str, o: Official) -> tuple[float, list[Reaso
     return KEY_WITH_EDIT, _added_words(rest)
 
 
+def claims_to_speak(text: str) -> bool:
+    """Whether ``text`` has a word that claims to speak for someone (official, helpdesk, IT cell, join…)."""
+    return any(w in CLAIMS or _misspelt_generic(w) in CLAIMS for w in _join_phrases(list(split_words(text))))
+
+
 # words that claim to speak for a channel's owner (the affixes an ordinary name alone may not carry)
 CLAIMS = frozenset({
     "official", "officials", "offical", "real", "original", "team", "itcell", "cell", "helpdesk", "helpline", "help",
@@ -686,7 +691,7 @@ def compare_emails(query: str, official: str, official_platform: str) -> Resembl
     found = compare_domains(q_domain, site)
     if found is None and not is_part_of(q_domain, site):
         _sub, name, _end = split_domain(site)
-        named = compare_handles(q_local, name) if len(name) >= 4 else None
+        named = compare_handles(q_local, name) if len(name) >= 4 and claims_to_speak(q_local) else None
         if named is not None:
             found = Resemblance(named.score, [*named.reasons, _("an e-mail address named like the official site "
                                                                   "%(site)s") % {"site": site}])
@@ -715,6 +720,8 @@ def compare(query: Handle, channel: Channel) -> Resemblance | None:
     fam = family(channel.platform)
     if query.platform == "email" and fam == "social":
         local = query.value.rpartition("@")[0]
+        if not claims_to_speak(local):
+            return None  # "sunita.yadav@gmail.com": people's addresses carry their names; namesakes are many
         found = compare_handles(local, channel.handle, official_display=channel.display)
         if found:
             found.reasons.append(_("an e-mail address named like the official %(platform)s account")

@@ -92,6 +92,11 @@ def decide(handle: Handle, index: Index) -> tuple[str, list[tuple[Channel, Resem
     if exact:  # the official name with invisible characters slipped in: made to pass a glance, not official
         return RISK, [(c, Resemblance(0.95, [Reason("contains invisible characters")])) for c in exact]
     sites = [c for c in index.site_of(handle) if not handle.had_invisible]
+    if sites and handle.platform == "email":  # "offlce@" beside a registered "office@": spoofed mail, not the owner's
+        spoofed = [(c, r) for c, r in index.resembling(handle, limit=MAX_MATCHES)
+                   if r.score >= THRESHOLD and c.platform == "email"]
+        if spoofed:
+            return RISK, spoofed
     if sites:  # join.example.org of the official example.org: the owner's own address
         active = [c for c in sites if not c.retired]
         return (OFFICIAL if active else NOT_OFFICIAL), [
