@@ -13,6 +13,10 @@ class AuditEntry(models.Model):
         USER_CHANGE = "user_change", "created or deactivated a staff user"
         TOKEN_CHANGE = "token_change", "created or revoked an API token"
         SIGN_IN = "sign_in", "signed in"
+        READ = "read", "opened a supporter record"
+        MERGE = "merge", "merged two supporter records"
+        IMPORT = "import", "imported supporters"
+        BRIDGE = "bridge", "connected a call without showing the number"
 
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

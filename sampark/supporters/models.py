@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,21 @@ class Stage(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer")
     CADRE = "cadre", _("Camp-trained cadre")
     OFFICE_BEARER = "office_bearer", _("Office-bearer")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+
+
+class AgeBand(models.TextChoices):
+    UNDER_18 = "u18", _("Under 18")
+    A18_25 = "18-25", _("18–25")
+    A26_35 = "26-35", _("26–35")
+    A36_50 = "36-50", _("36–50")
+    A51_65 = "51-65", _("51–65")
+    OVER_65 = "65+", _("Over 65")
 
 
 class SupporterQuerySet(ScopedQuerySet):
@@ -53,6 +69,17 @@ class Supporter(models.Model):
     call_count = models.PositiveIntegerField(default=0)
     last_confirmation_at = models.DateTimeField(null=True, blank=True)
     link_version = models.PositiveSmallIntegerField(default=1)  # bump to revoke their personal link
+    # What they tell us on their profile page (all optional) or a volunteer hears on a call-back. Defaults are
+    # the database's: the intake worker writes supporters with its own INSERTs and names only the columns it sets.
+    gender = models.CharField(max_length=8, choices=Gender.choices, blank=True, db_default="")
+    age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True, db_default="")
+    guardian_consent = models.BooleanField(null=True)  # under 18: enrolled only with a parent's or guardian's yes
+    village = models.CharField(max_length=100, blank=True, db_default="")  # village or ward
+    pin_code = models.CharField(max_length=6, blank=True, db_default="")
+    wants_to_volunteer = models.BooleanField(db_default=False)
+    # Two records of one person (two phones) merged: this one points at the record that carries on.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                    db_index=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -146,3 +173,40 @@ class Callback(models.Model):
                 condition=models.Q(status="pending"),
             ),
         ]
+
+
+class StageChange(models.Model):
+    """One move along the funnel (new → called_back → active → volunteer → cadre → office_bearer): who, when, why."""
+
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="stage_changes",
+                                  db_index=False, db_constraint=False)
+    from_stage = models.CharField(max_length=16, choices=Stage.choices)
+    to_stage = models.CharField(max_length=16, choices=Stage.choices)
+    at = models.DateTimeField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.CharField(max_length=200, blank=True)  # "call-back reached", "camp completed", typed by staff
+
+    class Meta:
+        indexes = [models.Index(fields=["supporter", "at"], name="stage_history")]  # the record's stage history
+
+
+class Tag(models.Model):
+    """A label staff put on supporters ("farmer", "student-wing", an import's --tag)."""
+
+    name = models.CharField(max_length=40, unique=True)  # lower-case, as typed otherwise
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SupporterTag(models.Model):
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="tag_links",
+                                  db_index=False, db_constraint=False)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        constraints = [
+            # a record's tags, and "is this supporter tagged" on the list's tag filter
+            models.UniqueConstraint(fields=["supporter", "tag"], name="supporter_tag_once"),
+        ]
+        indexes = [models.Index(fields=["tag", "supporter"], name="tag_members")]  # the list filtered by tag
