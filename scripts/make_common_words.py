@@ -19,7 +19,8 @@ TOP = 30_000
 
 def main() -> None:
     print("# The 30,000 most frequent English words (letters only, 2+ letters) from wordfreq 3.1.1's")
-    print("# top_n_list('en'), by scripts/make_common_words.py. Data CC BY-SA 4.0 (wordfreq's sources; see the script).")
+    print("# top_n_list('en'), by scripts/make_common_words.py. Data CC BY-SA 4.0 (wordfreq's sources; see the")
+    print("# script).")
     seen = set()
     for word in wordfreq.top_n_list("en", TOP):
         if word.isascii() and word.isalpha() and len(word) >= 2 and word not in seen:
