@@ -57,7 +57,34 @@ def _scoped_queryset(related_model, user, edit_perm: str):
     return None
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class RoleAdmin(admin.ModelAdmin):
+    """An admin whose pages the roles open (docs/roles.md), not Django's per-model permissions: staff are given
+    roles, never those. Subclasses say who may look (``may_view``) and who may add, change and delete
+    (``may_edit``); a subclass that never allows one of them (calls come only from providers) overrides it."""
+
+    def may_view(self, request) -> bool:
+        raise NotImplementedError
+
+    def may_edit(self, request) -> bool:
+        raise NotImplementedError
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_view(request)
+
+    def has_add_permission(self, request):
+        return self.may_edit(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.may_edit(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.may_edit(request)
+
+
+class ScopedAdmin(RoleAdmin):
     #: the permission that lets a user add and change rows here; "" makes the admin read-only
     edit_perm = ""
 
@@ -67,23 +94,10 @@ class ScopedAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return self.model._default_manager.visible_to(request.user)
 
-    # The role decides, not Django's per-model permissions: staff are given roles (docs/roles.md), never those.
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
-
-    def has_view_permission(self, request, obj=None):
+    def may_view(self, request) -> bool:
         return permissions.can(request.user, self.view_perm())
 
-    def has_add_permission(self, request):
-        return self._may_edit(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request)
-
-    def _may_edit(self, request) -> bool:
+    def may_edit(self, request) -> bool:
         return bool(self.edit_perm) and permissions.can(request.user, self.edit_perm)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -97,23 +111,11 @@ class ScopedAdmin(admin.ModelAdmin):
         return field
 
 
-class SystemAdmin(admin.ModelAdmin):
+class SystemAdmin(RoleAdmin):
     """The deployment's own settings: visible to staff with a grant, changed only by a national admin."""
 
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
-
-    def has_view_permission(self, request, obj=None):
+    def may_view(self, request) -> bool:
         return request.user.is_active and (request.user.is_superuser or bool(permissions.grants(request.user)))
 
-    def has_add_permission(self, request):
-        return self._may_edit(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request)
-
-    def _may_edit(self, request) -> bool:
+    def may_edit(self, request) -> bool:
         return permissions.can(request.user, permissions.SYSTEM_MANAGE)
