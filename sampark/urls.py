@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/logout/", RedirectView.as_view(pattern_name="staff-home")),
     path("admin/", admin.site.urls),
     path("", include("sampark.accounts.urls")),
+    path("", include("sampark.core.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sampark.supporters.urls")),
     path("", include("sampark.trust.urls")),

@@ -36,6 +36,25 @@ def fresh_rate_limits(request, django_db_blocker):
             caches["ratelimit"].clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def audit_flushable():
+    """Audit rows are append-only (on SQLite a trigger refuses DELETE: sampark/core/audit/guard.py); Django's
+    flush, which empties the tables after each test that commits (live server, browser), may empty them."""
+    from django.core.management.commands import flush
+
+    from sampark.core.audit import guard
+
+    original = flush.Command.handle
+
+    def handle(self, *args, **options):
+        with guard.maintenance():
+            return original(self, *args, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 @pytest.fixture
 def generic_number(db):
     from sampark.telephony.services import add_number

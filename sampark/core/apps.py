@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from sampark.core.audit import guard
         from sampark.core.redact import RedactFilter
 
         post_migrate.connect(create_cache_tables, sender=self)
+        post_migrate.connect(guard.ensure, sender=self)  # and registers the SQLite guard on every connection
 
         # Every handler the logging settings made: personal links and line breaks out of every record's
         # arguments (Django's own "Not Found: /p/<token>" names the path it refused).
