@@ -1,0 +1,116 @@
+"""CSV export of the supporters list (the staff page's button and GET /api/v1/supporters/export.csv).
+
+Streamed: a StreamingHttpResponse over keyset chunks of CHUNK rows (newest first), so memory stays flat however
+many rows there are. Numbers are masked unless the user holds supporters.export_full (admin, DPO) *and* asks for
+``full=1`` with a ``purpose``; the clear numbers are decrypted row by row in memory and written to the response,
+never stored. Every export writes its AuditEntry (action "export": filters, row count, masked or full, purpose)
+before the first byte leaves; the rows are those up to the newest id at that moment, so the count is exact.
+Cells starting with = + - @ (or a tab or carriage return) get a leading apostrophe, so a spreadsheet shows them as
+text instead of running them as formulas; the file starts with a UTF-8 BOM so Excel reads Hindi.
+"""
+
+import csv
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+from sampark.accounts import permissions
+from sampark.core import pii
+from sampark.core.models import AuditEntry
+from sampark.supporters.models import SupporterTag
+from sampark.supporters.records.filters import SupporterFilter, first_error
+
+CHUNK = 2000
+PURPOSE_MAX = 200
+HEADER = ["id", "phone", "name", "stage", "area_code", "language", "calls", "first_call_at", "last_call_at",
+          "joined_at", "tags"]
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Refused:
+    status: int
+    message: str
+    field: str | None = None
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(DANGEROUS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def start(user, params) -> "StreamingHttpResponse | Refused":
+    if not permissions.can(user, permissions.SUPPORTERS_EXPORT):
+        return Refused(403, "you may not export supporters")
+    form = SupporterFilter(params, user=user, perm=permissions.SUPPORTERS_EXPORT)
+    if not form.is_valid():
+        field, message = first_error(form)
+        return Refused(400, message, field)
+    full = str(params.get("full", "")).lower() in ("1", "true", "yes", "on")
+    purpose = str(params.get("purpose", "")).strip()
+    if full:
+        if not permissions.can(user, permissions.SUPPORTERS_EXPORT_FULL):
+            return Refused(403, "full: full numbers are for administrators and the data-protection officer",
+                           "full")
+        if not purpose:
+            return Refused(400, "purpose: say why full numbers are needed", "purpose")
+    if len(purpose) > PURPOSE_MAX:
+        return Refused(400, f"purpose: at most {PURPOSE_MAX} characters", "purpose")
+    queryset = form.queryset()
+    top = queryset.aggregate(top=Max("pk"))["top"] or 0
+    rows = queryset.filter(pk__lte=top).order_by().count() if top else 0
+    AuditEntry.objects.create(actor=user, action=AuditEntry.Action.EXPORT, subject="supporters", detail={
+        "filters": form.active(), "rows": rows, "numbers": "full" if full else "masked",
+        **({"purpose": purpose} if purpose else {})})
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(_lines(queryset, top, full), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="supporters-{stamp}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _rows(queryset, top: int, full: bool):
+    fields = ["id", "public_id", "phone_hint", "name", "stage", "area__code", "language", "call_count",
+              "first_call_at", "last_call_at", "created_at"]
+    if full:
+        fields.append("phone_cipher")
+    below = top + 1
+    while True:
+        chunk = list(queryset.filter(pk__lt=below).order_by("-pk").values_list(*fields)[:CHUNK])
+        if not chunk:
+            return
+        tags: dict[int, list[str]] = {}
+        for supporter_id, name in (SupporterTag.objects.filter(supporter_id__in=[r[0] for r in chunk])
+                                   .order_by("tag__name").values_list("supporter_id", "tag__name")):
+            tags.setdefault(supporter_id, []).append(name)
+        for row in chunk:
+            phone = pii.decrypt(bytes(row[11])) if full else row[2]
+            yield [row[1], phone, row[3], row[4], row[5], row[6], row[7], _iso(row[8]), _iso(row[9]),
+                   _iso(row[10]), " ".join(tags.get(row[0], []))]
+        below = chunk[-1][0]
+
+
+def _iso(moment):
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+
+
+def _lines(queryset, top: int, full: bool):
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(HEADER)
+    if not top:
+        return
+    batch = []
+    for row in _rows(queryset, top, full):
+        batch.append(writer.writerow([neutralise(cell) for cell in row]))
+        if len(batch) >= 500:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
