@@ -335,6 +335,32 @@ INTAKE_BATCH_SIZE = env_int(
 )
 INTAKE_WORKERS = env_int("SAMPARK_INTAKE_WORKERS", 0, minimum=0)  # 0: 2 on PostgreSQL, 1 on SQLite
 
+# --- The call-back desk (docs/callbacks.md) ------------------------------------------------------------------
+# reveal: the claiming volunteer may see the number while the claim is open (audited); bridge: the provider rings
+# the volunteer's own phone, then connects the supporter, and the volunteer never sees the number.
+CALL_MODE = env_choice("SAMPARK_CALL_MODE", "reveal", ("reveal", "bridge"))
+CLAIM_TIMEOUT_MINUTES = env_int("SAMPARK_CLAIM_TIMEOUT_MINUTES", 120, minimum=1)
+CALLBACK_RETRY_HOURS = env_int("SAMPARK_CALLBACK_RETRY_HOURS", 4, minimum=1)
+BRIDGE_BACKEND = env_choice("SAMPARK_BRIDGE_BACKEND", "file", ("file", "exotel", "twilio", "plivo"))
+BRIDGE_CALLER_ID = env_str("SAMPARK_BRIDGE_CALLER_ID", "")  # the provider number both people see calling them
+BRIDGE_OUTBOX_DIR = DATA_DIR / "outbox"
+TWILIO_ACCOUNT_SID = env_str("SAMPARK_TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env_str("SAMPARK_TWILIO_AUTH_TOKEN", "")
+TWILIO_API_URL = env_str("SAMPARK_TWILIO_API_URL", "https://api.twilio.com")
+PLIVO_AUTH_ID = env_str("SAMPARK_PLIVO_AUTH_ID", "")
+PLIVO_AUTH_TOKEN = env_str("SAMPARK_PLIVO_AUTH_TOKEN", "")
+PLIVO_API_URL = env_str("SAMPARK_PLIVO_API_URL", "https://api.plivo.com")
+_BRIDGE_NEEDS = {
+    "exotel": ("SAMPARK_EXOTEL_SID", "SAMPARK_EXOTEL_API_KEY", "SAMPARK_EXOTEL_API_TOKEN"),
+    "twilio": ("SAMPARK_TWILIO_ACCOUNT_SID", "SAMPARK_TWILIO_AUTH_TOKEN"),
+    "plivo": ("SAMPARK_PLIVO_AUTH_ID", "SAMPARK_PLIVO_AUTH_TOKEN"),
+}
+if CALL_MODE == "bridge" and BRIDGE_BACKEND != "file":
+    _missing = [name for name in (*_BRIDGE_NEEDS[BRIDGE_BACKEND], "SAMPARK_BRIDGE_CALLER_ID")
+                if not os.environ.get(name)]
+    if _missing:
+        raise ImproperlyConfigured(f"SAMPARK_BRIDGE_BACKEND={BRIDGE_BACKEND} needs {', '.join(_missing)}")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import DatabaseDefault
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from sampark.accounts import permissions
@@ -111,6 +113,7 @@ class Touch(models.Model):
         SMS = "sms", _("SMS sent")
         PROFILE = "profile", _("Profile updated")
         CALLBACK = "callback", _("Called back")
+        IMPORT = "import", _("Imported from a list")  # detail: the import's source and public id
 
     # looked up through touch_timeline below, which starts with it.
     # db_constraint=False: see docs/intake.md, "Foreign keys PostgreSQL does not check".
@@ -136,7 +139,8 @@ class Consent(models.Model):
     purpose = models.CharField(max_length=20)  # "join" (the missed call itself), "contact"
     granted = models.BooleanField()
     notice_version = models.CharField(max_length=20)
-    channel = models.CharField(max_length=20)  # missed_call / web
+    channel = models.CharField(max_length=20)  # missed_call / web / import
+    note = models.CharField(max_length=120, blank=True, db_default="")  # "imported from <source>"
     at = models.DateTimeField()
 
     class Meta:
@@ -162,17 +166,36 @@ class Callback(models.Model):
         db_constraint=False,
     )
     created_at = models.DateTimeField()
+    # The call-back desk (supporters/desk/, docs/callbacks.md). Database defaults: the intake worker and the
+    # importer write call-backs with their own INSERTs and name only the columns they set.
+    due_at = models.DateTimeField(db_default=Now())  # waiting since (new) or back in the queue from (a retry)
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", db_index=False)  # found through callback_claims
+    claimed_until = models.DateTimeField(null=True, blank=True)  # the claim lapses back to the queue after it
+    attempts = models.PositiveSmallIntegerField(db_default=0)  # calls made so far, any outcome
+    rounds = models.PositiveSmallIntegerField(db_default=0)  # unanswered rounds (no answer, busy, ...): at most 3
+    outcome = models.CharField(max_length=16, blank=True, db_default="")  # the last attempt's outcome
 
     objects = CallbackQuerySet.as_manager()
 
     class Meta:
         indexes = [
-            # the volunteers' queue: oldest waiting first within an area
+            # the volunteers' queue: oldest due first within an area (desk claims, the queue page's oldest wait)
             models.Index(
-                fields=["area", "created_at"], name="callback_queue",
+                fields=["area", "due_at"], name="callback_queue",
                 condition=models.Q(status="pending"),
             ),
+            # a volunteer's open claims (the desk page) and lapsed claims going back to the queue
+            models.Index(
+                fields=["claimed_by", "claimed_until"], name="callback_claims",
+                condition=models.Q(status="assigned"),
+            ),
         ]
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and isinstance(self.due_at, DatabaseDefault) and self.created_at is not None:
+            self.due_at = self.created_at  # waiting since it was made, not since the row was written
+        super().save(*args, **kwargs)
 
 
 class StageChange(models.Model):
@@ -210,3 +233,16 @@ class SupporterTag(models.Model):
             models.UniqueConstraint(fields=["supporter", "tag"], name="supporter_tag_once"),
         ]
         indexes = [models.Index(fields=["tag", "supporter"], name="tag_members")]  # the list filtered by tag
+
+
+# The call-back desk's own models (assignments, attempts, staff phones, do-not-call, queue counts).
+from sampark.supporters.desk.models import (  # noqa: E402, F401
+    CallAttempt,
+    CallbackQueueCount,
+    DeskAssignment,
+    DoNotCall,
+    StaffPhone,
+)
+
+# Imports of supporters from CSV files (supporters/imports/): the job that makes them resumable, rejected rows.
+from sampark.supporters.imports.models import ImportJob, ImportRejection  # noqa: E402, F401
