@@ -54,6 +54,10 @@ def lookup(request: HttpRequest, phone: str = Query(..., description="the phone 
         .filter(phone_index=pii.blind_index(e164))
         .first()
     )
+    if supporter is not None and supporter.merged_into_id is not None:
+        # a merged record's number finds the record it was merged into (supporters/records/services.merge)
+        supporter = (Supporter.objects.visible_to(request.auth).select_related("area")
+                     .filter(pk=supporter.merged_into_id).first())
     if supporter is None:
         raise ApiError(404, "no supporter with this phone number in your areas", field="phone")
     return {

@@ -26,8 +26,9 @@ def _require(user, perm):
         raise PermissionDenied
 
 
-def page(form: SupporterFilter, after: int | None, size: int = PAGE_SIZE):
+def page(form: SupporterFilter, after: int | None, size: int | None = None):
     """One keyset page (newest first): (rows, next cursor or None)."""
+    size = size or PAGE_SIZE
     qs = form.queryset()
     if after is not None:
         qs = qs.filter(pk__lt=after)

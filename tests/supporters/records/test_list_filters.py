@@ -84,14 +84,16 @@ def test_keyset_pages_cover_everything_once(signed_in, areas, monkeypatch):
 
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     made = [make_supporter(f"+9198765000{n:02d}", area=areas["UP"]).public_id for n in range(5)]
-    seen, cursor_value = [], None
+    seen, cursor_value, pages = [], None, 0
     for _ in range(5):
         response = signed_in.get("/staff/supporters/", {"cursor": cursor_value} if cursor_value else {})
+        pages += 1
         seen += [row.public_id for row in response.context["rows"]]
         cursor_value = response.context["next_cursor"]
         if not cursor_value:
             break
     assert seen == list(reversed(made))
+    assert pages == 3
 
 
 @pytest.mark.parametrize("garbage", ["abc", "1", "x" * 500, "MTA:forged", "'; DROP TABLE x; --"])
