@@ -7,6 +7,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sampark.geo.models import Area, Level
+from sampark.supporters.models import AgeBand, Gender
+
+PIN_LENGTH = 6
 
 
 class AreaChoices:
@@ -95,6 +98,35 @@ class ProfileForm(forms.Form):
         label=_("Yes, volunteers of the movement may call me and send me SMS or WhatsApp messages."),
         required=False,
     )
+    gender = forms.ChoiceField(
+        label=_("Gender"), required=False, widget=forms.RadioSelect,
+        choices=[*Gender.choices, ("", _("Prefer not to say"))],
+        error_messages={"invalid_choice": _("Please choose your gender from the list, or leave it empty.")},
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age"), required=False, choices=[("", _("— Prefer not to say —")), *AgeBand.choices],
+        error_messages={"invalid_choice": _("Please choose your age from the list, or leave it empty.")},
+    )
+    guardian_consent = forms.BooleanField(
+        label=_("I am under 18, and my parent or guardian agrees that I join."), required=False,
+        help_text=_("Only if you are under 18."),
+    )
+    village = forms.CharField(
+        label=_("Village or ward"), required=False, max_length=100, strip=True, help_text=_("Optional."),
+        error_messages={
+            "max_length": _("The village or ward can be at most %(limit_value)d letters long "
+                            "(you wrote %(show_value)d)."),
+            "null_characters_not_allowed": _("The village or ward contains a character that is not allowed."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "address-level3"}),
+    )
+    pin_code = forms.CharField(
+        label=_("PIN code"), required=False, max_length=20, strip=True,
+        help_text=_("Optional. 6 digits, e.g. 226001."),
+        error_messages={"max_length": _("A PIN code has 6 digits, e.g. 226001.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    wants_to_volunteer = forms.BooleanField(label=_("I want to volunteer"), required=False)
 
     def __init__(self, *args, areas: AreaChoices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,6 +145,26 @@ class ProfileForm(forms.Form):
         if any(unicodedata.category(char) == "Cc" for char in name):  # control characters: only a tampered POST
             raise forms.ValidationError(_("Your name contains a character that is not allowed."), code="control")
         return name
+
+    def clean_village(self) -> str:
+        village = " ".join(self.cleaned_data["village"].split())
+        if any(unicodedata.category(char) == "Cc" for char in village):
+            raise forms.ValidationError(_("The village or ward contains a character that is not allowed."),
+                                        code="control")
+        return village
+
+    def clean_pin_code(self) -> str:
+        """Six digits, the first not 0 (India Post's PINs run 110001–855126); Devanagari digits and spaces are
+        fine as written on a phone."""
+        raw = "".join(self.cleaned_data["pin_code"].split())
+        if not raw:
+            return ""
+        if len(raw) != PIN_LENGTH or not all(char.isdecimal() for char in raw):
+            raise forms.ValidationError(_("A PIN code has 6 digits, e.g. 226001."), code="invalid")
+        pin = "".join(str(unicodedata.decimal(char)) for char in raw)
+        if pin[0] == "0":
+            raise forms.ValidationError(_("A PIN code does not start with 0, e.g. 226001."), code="invalid")
+        return pin
 
     def clean_district(self) -> Area:
         return self.areas.district_by_code[self.cleaned_data["district"]]
@@ -134,6 +186,11 @@ class ProfileForm(forms.Form):
                     params={"assembly": assembly.name, "district": district.name},
                 ),
             )
+        # Under-18s are not enrolled without a parent's or guardian's consent (nothing is saved without it).
+        if cleaned.get("age_band") == AgeBand.UNDER_18 and not cleaned.get("guardian_consent"):
+            self.add_error("guardian_consent", forms.ValidationError(
+                _("You said you are under 18: we can enrol you only if your parent or guardian agrees. Tick the box, "
+                  "or leave your age empty if you are 18 or older."), code="guardian_needed"))
         return cleaned
 
     @property

@@ -19,6 +19,7 @@ from sampark.core.phones import dialable
 from sampark.geo.models import Area, Level
 from sampark.supporters.forms import AreaChoices, ProfileForm
 from sampark.supporters.models import Supporter
+from sampark.supporters.profile_details import DETAILS, save_details
 from sampark.supporters.services import profile_token, supporter_for_token, update_profile
 from sampark.telephony.models import PublishedNumber
 
@@ -62,6 +63,7 @@ def _save(request, token):
         data = form.cleaned_data
         update_profile(supporter, name=data["name"], area=form.area, language=data["language"],
                        contact_consent=data["contact_consent"])
+        save_details(supporter, **{field: data[field] for field in DETAILS})
     with translation.override(data["language"]):  # the thank-you speaks the language they just chose
         return _page(request, "supporters/thanks.html", data["language"], supporter=supporter, area=form.area)
 
@@ -106,14 +108,25 @@ def _blank_form(supporter: Supporter) -> ProfileForm:
             "name": supporter.name,
             "district": district.code if district else "",
             "assembly": assembly.code if assembly else "",
-            "language": translation.get_language(),
+            # the language they saved, not the page's: saving without touching it keeps it
+            "language": supporter.language if supporter.language in LANGUAGES else translation.get_language(),
             "contact_consent": bool(supporter.contact_consent),
+            "gender": supporter.gender,
+            "age_band": supporter.age_band,
+            "guardian_consent": bool(supporter.guardian_consent),
+            "village": supporter.village,
+            "pin_code": supporter.pin_code,
+            "wants_to_volunteer": supporter.wants_to_volunteer,
         },
     )
 
 
 def _page(request, template: str, language: str, *, status: int = 200, **context):
     context["notice_version"] = settings.NOTICE_VERSION
+    if "supporter" in context:  # the call-back desk's do-not-call, which only they can lift (desk/public.py)
+        from sampark.supporters.desk.services import is_suppressed
+
+        context["do_not_call"] = is_suppressed(context["supporter"])
     response = render(request, template, context, status=status)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex"
