@@ -250,6 +250,12 @@ def merge(survivor: Supporter, other: Supporter, *, by, reason: str) -> Supporte
         # records already merged into the one going away now point at the survivor: one hop for every lookup
         Supporter.objects.filter(merged_into_id=gone.pk).update(merged_into_id=keep.pk)
     Touch.objects.filter(supporter_id=gone.pk).update(supporter_id=keep.pk)
+    try:  # the call-back desk's attempts, when the desk is installed
+        from sampark.supporters.desk.models import CallAttempt
+    except ImportError:
+        CallAttempt = None
+    if CallAttempt is not None:
+        CallAttempt.objects.filter(supporter_id=gone.pk).update(supporter_id=keep.pk)
     Consent.objects.filter(supporter_id=gone.pk).update(supporter_id=keep.pk)
     StageChange.objects.filter(supporter_id=gone.pk).update(supporter_id=keep.pk)
     kept_tags = SupporterTag.objects.filter(supporter_id=keep.pk).values("tag_id")

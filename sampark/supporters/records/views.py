@@ -1,6 +1,7 @@
 """Staff pages for supporter records: /staff/supporters/ (list, filters, search), the record, edit, tags, merge,
 and the export's download. Thin: forms and services do the work; every query goes through visible_to()."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -82,15 +83,28 @@ def visible_record(request, public_id: str, perm: str = permissions.SUPPORTERS_V
 
 
 def _attempts(ids: list[int]):
-    """The call-back desk's attempts, when its model exists (sampark/supporters/desk/); else None."""
+    """The call-back desk's call attempts (sampark/supporters/desk/), newest first; None if the desk is absent."""
     try:
-        from sampark.supporters.desk.models import Attempt  # type: ignore[import-not-found]
+        from sampark.supporters.desk.models import CallAttempt
     except ImportError:
         return None
-    try:
-        return list(Attempt.objects.filter(callback__supporter_id__in=ids).order_by("-pk")[:50])
-    except Exception:  # a different shape than expected: show the place, not a 500
-        return None
+    return list(CallAttempt.objects.filter(supporter_id__in=ids).select_related("volunteer")
+                .order_by("-at", "-pk")[:50])
+
+
+FIELD_LABELS = {name: field.label for name, field in EditForm.base_fields.items()}
+
+
+def _changes(supporter):
+    """The record's edits and merges (from the audit), with field names in the page's language."""
+    rows = list(AuditEntry.objects.filter(
+        subject=services.subject(supporter), action__in=[AuditEntry.Action.CHANGE, AuditEntry.Action.MERGE])
+        .select_related("actor").order_by("-at", "-pk")[:50])
+    for entry in rows:
+        fields = (entry.detail or {}).get("fields") or {}
+        entry.labels = [str(FIELD_LABELS.get(name, _("Tags") if name == "tags" else name)) for name in fields] or [
+            _("Merged")]
+    return rows
 
 
 @login_required
@@ -105,7 +119,7 @@ def supporter_detail(request, public_id):
         permissions.can(user, permissions.SUPPORTERS_EDIT, path) if path
         else permissions.holds_nationally(user, permissions.SUPPORTERS_EDIT))
     return render(request, "supporters/staff/records/detail.html", {
-        "s": supporter,
+        "s": supporter, "language_name": dict(settings.LANGUAGES).get(supporter.language, supporter.language),
         "touches": list(Touch.objects.filter(supporter_id=supporter.pk).order_by("-at", "-pk")[:TIMELINE_MAX]),
         "timeline_max": TIMELINE_MAX,
         "consents": list(supporter.consents.order_by("-at", "-pk")),
@@ -116,9 +130,7 @@ def supporter_detail(request, public_id):
         "callbacks": list(Callback.objects.filter(supporter_id__in=ids).select_related("area")),
         "attempts": _attempts(ids),
         "merged": merged,
-        "changes": list(AuditEntry.objects.filter(
-            subject=services.subject(supporter), action__in=[AuditEntry.Action.CHANGE, AuditEntry.Action.MERGE])
-            .select_related("actor").order_by("-at", "-pk")[:50]),
+        "changes": _changes(supporter),
         "can_edit": can_edit,
         "can_merge": supporter.merged_into_id is None and permissions.can(user, permissions.SUPPORTERS_MERGE,
                                                                           path or ""),
@@ -193,7 +205,8 @@ def supporter_export(request):
     if isinstance(result, export.Refused):
         if result.status == 403:
             raise PermissionDenied
-        return render(request, "supporters/staff/records/export_error.html", {"problem": result.message},
+        problem = _("Say why full numbers are needed.") if result.field == "purpose" else result.message
+        return render(request, "supporters/staff/records/export_error.html", {"problem": problem},
                       status=result.status)
     return result
 
