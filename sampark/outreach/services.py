@@ -103,6 +103,7 @@ def deliver_due(limit: int = SEND_CHUNK) -> int:
     backend = get_backend()
     now = timezone.now()
     due = _due(now, limit)
+    blocked = _do_not_call(due)
     sent = 0
     for start in range(0, len(due), RECORD_EVERY):
         chunk = due[start:start + RECORD_EVERY]
@@ -110,7 +111,9 @@ def deliver_due(limit: int = SEND_CHUNK) -> int:
         results = []
         try:
             for message in chunk:
-                if message.pk in claimed:
+                if message.pk in blocked and message.pk in claimed:  # never sent: the number asked for no SMS
+                    results.append((message, _suppressed_result(), timezone.now()))
+                elif message.pk in claimed:
                     results.append((message, _send(backend, message), timezone.now()))
         finally:  # a backend that raises: what went out before it is still written down, so it is not sent again
             sent += _record(results, now)
@@ -179,6 +182,27 @@ def _claim(due: list[OutboundSms]) -> set[int]:
                 [attempts + 1, *params, str(OutboundSms.Status.QUEUED), attempts], fetch=True,
             ))
     return claimed
+
+
+def _do_not_call(due: list[OutboundSms]) -> set[int]:
+    """Messages whose recipient asked never to be called or sent an SMS (the call-back desk's do-not-call, kept by
+    blind index): one query for the whole read, however many messages."""
+    from sampark.supporters.desk.suppression import suppressed
+
+    index_of: dict[int, str] = {}
+    for message in due:
+        try:
+            index_of[message.pk] = pii.blind_index(pii.decrypt(message.to_cipher))
+        except (InvalidTag, ValueError):
+            continue  # _send fails it as unreadable
+    blocked = suppressed(set(index_of.values()))
+    return {pk for pk, index in index_of.items() if index in blocked}
+
+
+def _suppressed_result():
+    from sampark.outreach.backends.base import failure
+
+    return failure("not sent: the number asked not to be called or sent SMS (do not call)", retryable=False)
 
 
 def _send(backend, message: OutboundSms):

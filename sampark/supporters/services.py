@@ -1,6 +1,6 @@
 """Writes for supporters. The intake path is batched: one upsert per chunk of callers, never a query per call."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from sampark.core import pii
 from sampark.core.bulk import db_datetime, execute, insert_rows, json_value
 from sampark.core.ids import public_id
 from sampark.core.phones import Phone
+from sampark.supporters.desk.suppression import suppressed
 from sampark.supporters.models import Callback, Consent, Stage, Supporter, Touch
 
 CONFIRMATION_INTERVAL = timedelta(hours=24)
@@ -164,16 +165,22 @@ def record_missed_calls(callers: dict[str, CallerBatch]) -> dict[str, Joined]:
                       bool(claimed))
         for supporter_id, index, pid, language, link_version, claimed in returned
     }
-    new = [(joined[index].supporter_id, callers[index].area_id) for index in keys
-           if index in joined and joined[index].created]
+    # Numbers that asked never to be called or sent an SMS (the desk's do-not-call, kept by blind index): no
+    # call-back and no confirmation, even after a new missed call. One indexed query per batch.
+    blocked = suppressed(joined)
+    if blocked:
+        joined = {index: replace(j, confirmation_due=False) if index in blocked else j for index, j in joined.items()}
+    created = [index for index in keys if index in joined and joined[index].created]
+    new = [(joined[index].supporter_id, callers[index].area_id) for index in created]
     insert_rows(
         Consent, ("supporter_id",), [(sid,) for sid, _area in new],
         constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
                    "channel": "missed_call", "at": now},
     )
     # `new` holds only supporters this transaction created: none can have a call-back row yet, so no ON CONFLICT
-    insert_rows(Callback, ("supporter_id", "area_id"), new,
-                constants={"status": str(Callback.Status.PENDING), "created_at": now})
+    insert_rows(Callback, ("supporter_id", "area_id"),
+                [(joined[index].supporter_id, callers[index].area_id) for index in created if index not in blocked],
+                constants={"status": str(Callback.Status.PENDING), "created_at": now, "due_at": now})
     return joined
 
 
@@ -217,7 +224,9 @@ def update_profile(supporter: Supporter, *, name: str, area, language: str, cont
     consent_changed = supporter.contact_consent != contact_consent
     supporter.contact_consent = contact_consent
     supporter.save(update_fields=["name", "area", "area_is_guess", "language", "contact_consent", "updated_at"])
-    pending = Callback.objects.filter(supporter=supporter, status=Callback.Status.PENDING)
+    # the waiting call-back follows them to the area they chose, claimed or not (the desk's Callback.area rule)
+    pending = Callback.objects.filter(supporter=supporter,
+                                      status__in=[Callback.Status.PENDING, Callback.Status.ASSIGNED])
     if contact_consent:
         pending.update(area=area)
     else:  # they said "do not contact me": no volunteer may call them back

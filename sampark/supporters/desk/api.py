@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from sampark.accounts import permissions
 from sampark.accounts.api_auth import bearer
@@ -119,9 +119,9 @@ def _work(request) -> None:
              description="Oldest due first, from the areas the caller is assigned to (else the areas of their "
                          "grants). A claim lapses back to the queue after SAMPARK_CLAIM_TIMEOUT_MINUTES; one "
                          "caller holds at most 50 open claims, so fewer (or none) may come back.")
-def claim(request: HttpRequest, body: ClaimIn = None):
+def claim(request: HttpRequest, payload: ClaimIn = None):
     _work(request)
-    ids = queue.claim(request.auth, body.count if body else queue.DEFAULT_BATCH)
+    ids = queue.claim(request.auth, payload.count if payload else queue.DEFAULT_BATCH)
     by_id = {c.pk: c for c in Callback.objects.filter(pk__in=ids).select_related("supporter", "supporter__area")}
     return {"items": [_item(by_id[i]) for i in ids if i in by_id]}
 
@@ -153,7 +153,7 @@ def bridge(request: HttpRequest, id: SupporterId):
         raise ApiError(400, str(exc), field=exc.field) from None
     except services.BridgeFailed as exc:
         raise ApiError(502, f"the provider did not place the call: {exc}") from None
-    return 202, {"status": "connecting", "reference": started.reference}
+    return Status(202, {"status": "connecting", "reference": started.reference})
 
 
 @router.post("/{id}/outcome", response={200: OutcomeOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut,
@@ -163,15 +163,15 @@ def bridge(request: HttpRequest, id: SupporterId):
                          "not_reachable come back after 4 hours, then the next day, for at most 3 rounds; call_later "
                          "at call_at; wrong_number and do_not_call leave for good (do_not_call also stops every SMS); "
                          "reached moves the supporter to called_back and the answers fill the profile.")
-def outcome(request: HttpRequest, id: SupporterId, body: OutcomeIn):
+def outcome(request: HttpRequest, id: SupporterId, payload: OutcomeIn):
     _work(request)
-    answers = body.answers.dict() if body.answers is not None else None
-    call_at = body.call_at
+    answers = payload.answers.dict() if payload.answers is not None else None
+    call_at = payload.call_at
     if call_at is not None and timezone.is_naive(call_at):
         raise ApiError(400, "call_at: give a time zone, e.g. 2026-12-07T10:00:00+05:30", field="call_at")
     try:
-        callback = services.record_outcome(request.auth, id, body.outcome, answers=answers, call_at=call_at,
-                                           note=body.note)
+        callback = services.record_outcome(request.auth, id, payload.outcome, answers=answers, call_at=call_at,
+                                           note=payload.note)
     except services.Refused as exc:
         raise ApiError(403, str(exc)) from None
     except services.Invalid as exc:

@@ -25,6 +25,7 @@ from sampark.supporters.desk.models import (
     Outcome,
     StaffPhone,
 )
+from sampark.supporters.desk.suppression import suppressed  # noqa: F401 -- the desk's API for others
 from sampark.supporters.models import Callback, Stage, StageChange, Supporter, SupporterTag, Tag, Touch
 
 MAX_ROUNDS = 3  # unanswered rounds after which a call-back is given up
@@ -292,18 +293,6 @@ def _fill_profile(user, supporter: Supporter, answers: Answers, now: datetime) -
 
 
 # --- do-not-call ------------------------------------------------------------------------------------------------
-
-
-def suppressed(indexes) -> set[str]:
-    """The blind indexes among ``indexes`` that asked never to be called or sent an SMS: one query."""
-    indexes = list(indexes)
-    if not indexes:
-        return set()
-    found: set[str] = set()
-    for start in range(0, len(indexes), 5000):
-        found.update(DoNotCall.objects.filter(phone_index__in=indexes[start:start + 5000])
-                     .values_list("phone_index", flat=True))
-    return found
 
 
 def is_suppressed(supporter: Supporter) -> bool:
