@@ -150,7 +150,7 @@ def outcome(request, public_id):
         return _card_page(request, user, callback, form=form, status=400)
     except services.Refused:
         raise Http404 from None
-    name = callback.supporter.name or callback.supporter.phone_hint
+    name = (data.get("name") if reached else "") or callback.supporter.name or callback.supporter.phone_hint
     messages.success(request, _("Saved for %(name)s: %(outcome)s.") % {
         "name": name, "outcome": _outcome_label(data["outcome"])})
     return redirect("desk")
