@@ -42,6 +42,7 @@ TAG_MAX = 40
 SOURCE_MAX = 100
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PHONE_CHARACTERS = re.compile(r"[+\-\d\s().]*")
+_SEPARATORS = str.maketrans("", "", " -().\u00a0")
 LANGUAGES = {
     "hi": "hi", "hin": "hi", "hindi": "hi", "हिंदी": "hi", "हिन्दी": "hi",
     "en": "en", "eng": "en", "english": "en", "अंग्रेज़ी": "en", "अंग्रेजी": "en",
@@ -308,7 +309,8 @@ def _chunk(context: Context, rows: list[reader.Row]) -> None:
         phone = area = None
         if problem is None:
             try:
-                phone = normalise(row.cells["phone"])
+                # separators out first: "+91 98765 43210" then takes normalise's fast path for Indian mobiles
+                phone = normalise(row.cells["phone"].translate(_SEPARATORS))
             except UnusableNumber as exc:
                 reason = exc.reason if exc.reason in ("missing", "withheld") else "invalid"
                 problem = f"phone_{reason}", f"phone: {REASONS['phone_' + reason]} ({exc.reason})"
@@ -358,18 +360,21 @@ def _settle_durability() -> None:
 
 
 def _existing(indexes: list[str]) -> list[tuple]:
-    """(id, phone index, merged into, area path) of the supporters with these numbers."""
+    """(id, phone index, merged into, area path, open) of the supporters with these numbers; ``open``: the
+    record has no name, or no area but a guess (what a merge may fill)."""
     table, areas = Supporter._meta.db_table, Area._meta.db_table
     if not indexes:
         return []
+    columns = ("s.id, s.phone_index, s.merged_into_id, a.path, "
+               "(s.name = '' OR s.area_id IS NULL OR s.area_is_guess)")
     if connection.vendor == "postgresql":
-        return execute(f"SELECT s.id, s.phone_index, s.merged_into_id, a.path FROM {table} s "
+        return execute(f"SELECT {columns} FROM {table} s "
                        f"LEFT JOIN {areas} a ON a.id = s.area_id WHERE s.phone_index = ANY(%b::varchar[])",
                        [indexes], fetch=True)
     found = []
     for start in range(0, len(indexes), 900):
         part = indexes[start:start + 900]
-        found += execute(f"SELECT s.id, s.phone_index, s.merged_into_id, a.path FROM {table} s "
+        found += execute(f"SELECT {columns} FROM {table} s "
                          f"LEFT JOIN {areas} a ON a.id = s.area_id "
                          f"WHERE s.phone_index IN ({', '.join(['%s'] * len(part))})", part, fetch=True)
     return found
@@ -384,7 +389,7 @@ def _write(context: Context, entries: dict[str, Entry], counts: Counts) -> None:
     now = timezone.now()
     at = connection.ops.adapt_datetimefield_value(now)
     keys = sorted(entries)  # blind-index order, as the intake worker: two writers never wait in a circle
-    found = {index: (sid, merged_into, path) for sid, index, merged_into, path in _existing(keys)}
+    found = {index: (sid, merged_into, path, fillable) for sid, index, merged_into, path, fillable in _existing(keys)}
     unseen = [index for index in keys if index not in found]
     inserted = dict((index, sid) for sid, index in insert_rows(
         Supporter, _NEW_COLUMNS,
@@ -397,17 +402,19 @@ def _write(context: Context, entries: dict[str, Entry], counts: Counts) -> None:
     ))
     raced = [index for index in unseen if index not in inserted]  # the intake made them meanwhile
     if raced:
-        found.update({index: (sid, merged_into, path) for sid, index, merged_into, path in _existing(raced)})
+        found.update({index: rest for index, *rest in ((r[1], r[0], *r[2:]) for r in _existing(raced))})
     counts.imported += len(inserted)
     counts.merged += len(found)
     # records the import may change: new ones, and existing ones inside the importer's areas
     targets: dict[str, int] = dict(inserted)
-    for index, (sid, merged_into, path) in found.items():
+    fill = []
+    for index, (sid, merged_into, path, fillable) in found.items():
         if context.covers(path):
             targets[index] = merged_into or sid
-    if found:
-        _fill_empty([(targets[i], entries[i].name, entries[i].area_id) for i in sorted(found) if i in targets
-                     and (entries[i].name or entries[i].area_id)], at)
+            # a merged record's own fields are not read here: the one it went into may have room
+            if (fillable or merged_into) and (entries[index].name or entries[index].area_id):
+                fill.append((targets[index], entries[index].name, entries[index].area_id))
+    _fill_empty(sorted(fill), at)
     new_ids = [inserted[i] for i in keys if i in inserted]
     insert_rows(Consent, ("supporter_id",), [(sid,) for sid in new_ids],
                 constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
