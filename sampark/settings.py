@@ -281,6 +281,9 @@ X_FRAME_OPTIONS = "DENY"
 # Largest request body accepted anywhere; webhooks cap lower (see telephony.views).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("SAMPARK_MAX_BODY_BYTES", 64 * 1024, minimum=1024)
 HOOK_MAX_BODY_BYTES = env_int("SAMPARK_HOOK_MAX_BODY_BYTES", 16 * 1024, minimum=512)
+# Largest supporters file the staff page accepts (/staff/supporters/import/); larger ones: `sampark supporters import`.
+IMPORT_MAX_BYTES = env_int("SAMPARK_IMPORT_MAX_BYTES", 100 * 1024 * 1024, minimum=1024)
+IMPORT_DIR = DATA_DIR / "imports"  # uploaded files while their import runs (deleted when it is done)
 
 # --- Sampark's own settings -------------------------------------------------------------------------------
 SMS_BACKEND = env_choice("SAMPARK_SMS_BACKEND", "file", ("file", "exotel", "msg91"))
