@@ -1,0 +1,91 @@
+"""The call-back desk in a real Chromium at 360 px: claim, reveal, reached with answers, the card done and the
+number hidden again."""
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from sampark.accounts.models import Role, RoleAssignment
+from sampark.core.models import AuditEntry
+from sampark.supporters.models import Supporter
+from tests.supporters.factories import make_supporter
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
+PASSWORD = "a long staff passphrase 42"
+
+
+def screenshot(page, name: str) -> None:
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.fixture
+def volunteer(areas):
+    user = get_user_model().objects.create_user("asha", password=PASSWORD, is_staff=True)
+    RoleAssignment.objects.create(user=user, role=Role.VOLUNTEER, area=areas["UP-LKO"])
+    return user
+
+
+def sign_in(page, base):
+    page.goto(f"{base}/staff/login/?next=/staff/desk/")
+    page.fill("input[name=username]", "asha")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_claim_reveal_reached_then_the_card_is_done(live_server, browser, volunteer, areas, javascript):
+    from tests.browser.conftest import _phone_page
+
+    context, phone = _phone_page(browser, javascript=javascript)
+    try:
+        supporter = make_supporter("+919876500001", area=areas["UP-LKO"])
+        sign_in(phone, live_server.url)
+        phone.goto(f"{live_server.url}/staff/desk/")
+        assert phone.text_content("h1").strip() == "कॉल-बैक डेस्क"
+        with phone.expect_navigation():
+            phone.click("#claim")
+        card = phone.locator(f"#card-{supporter.public_id}")
+        assert "+91 98XXXXXX01" in card.text_content()
+        assert no_horizontal_scroll(phone)
+        screenshot(phone, "desk")
+
+        with phone.expect_navigation():
+            card.locator("button[type=submit]").click()  # नंबर दिखाएँ और कॉल करें
+        link = phone.locator("#call-link")
+        assert link.get_attribute("href") == "tel:+919876500001"
+        assert link.bounding_box()["height"] >= 44
+        assert AuditEntry.objects.filter(action="reveal_phone", actor=volunteer).count() == 1
+        assert no_horizontal_scroll(phone)
+        screenshot(phone, "desk-card")
+
+        phone.check("#id_outcome_0")  # बात हो गई
+        phone.fill("#id_name", "सीता देवी")
+        phone.select_option("#id_district", "UP-LKO")
+        phone.select_option("#id_assembly", "UP-AC-173")
+        phone.check("input[name=interests][value=farmers]")
+        phone.check("#id_wants_to_volunteer")
+        with phone.expect_navigation():
+            phone.click("#save-outcome")
+        assert phone.url.endswith("/staff/desk/")
+        main = phone.text_content("main")
+        assert "सीता देवी के लिए दर्ज किया: बात हो गई।" in main
+        assert "+919876500001" not in phone.content() and "tel:" not in phone.content()
+        assert phone.locator(f"#card-{supporter.public_id}").count() == 0
+        screenshot(phone, "desk-done")
+
+        saved = Supporter.objects.select_related("area").get(pk=supporter.pk)
+        assert saved.stage == "called_back" and saved.area.code == "UP-AC-173" and saved.wants_to_volunteer
+        assert list(saved.tag_links.values_list("tag__name", flat=True)) == ["farmers"]
+        response = phone.goto(f"{live_server.url}/staff/desk/{supporter.public_id}/")
+        assert response.status == 404
+    finally:
+        context.close()
