@@ -90,15 +90,17 @@ def _rows(queryset, top: int, full: bool):
         for supporter_id, name in (SupporterTag.objects.filter(supporter_id__in=[r[0] for r in chunk])
                                    .order_by("tag__name").values_list("supporter_id", "tag__name")):
             tags.setdefault(supporter_id, []).append(name)
+        tz = timezone.get_current_timezone()
         for row in chunk:
             phone = pii.decrypt(bytes(row[11])) if full else row[2]
-            yield [row[1], phone, row[3], row[4], row[5], row[6], row[7], _iso(row[8]), _iso(row[9]),
-                   _iso(row[10]), " ".join(tags.get(row[0], []))]
+            yield [row[1], phone, row[3], row[4], row[5], row[6], row[7], _iso(row[8], tz), _iso(row[9], tz),
+                   _iso(row[10], tz), " ".join(tags.get(row[0], []))]
         below = chunk[-1][0]
 
 
-def _iso(moment):
-    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+def _iso(moment, tz=None):
+    # the zone looked up once per chunk, not per cell: localtime() per cell was a third of the export's CPU
+    return moment.astimezone(tz).isoformat(timespec="seconds") if moment else ""
 
 
 def _lines(queryset, top: int, full: bool):
