@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sampark.accounts import views
+from sampark.accounts import team_views, views
 
 urlpatterns = [
     path("staff/", views.home, name="staff-home"),
@@ -8,4 +8,5 @@ urlpatterns = [
     path("staff/logout/", views.logout, name="staff-logout"),
     path("staff/2fa/", views.second_factor, name="staff-2fa"),
     path("staff/password/", views.PasswordChangeView.as_view(), name="staff-password"),
+    path("staff/team/", team_views.team, name="staff-team"),
 ]
