@@ -26,7 +26,12 @@ csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 class FileError(ValueError):
-    """The file as a whole cannot be imported (no header, no phone column, not text)."""
+    """The file as a whole cannot be imported (no header, no phone column, not text). ``code`` lets a page say
+    it in the reader's language; the message is the command line's English."""
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 @dataclass(slots=True)
@@ -100,19 +105,20 @@ def read_rows(binary) -> Iterator[Row]:
     try:
         header_line = next(lines)
     except StopIteration:
-        raise FileError("the file is empty") from None
+        raise FileError("empty", "the file is empty") from None
     except UnicodeError:
-        raise FileError("the file is not text in UTF-8 or UTF-16") from None
+        raise FileError("not_text", "the file is not text in UTF-8 or UTF-16") from None
     if 1 in overlong:
-        raise FileError("the first line (the header) is too long")
+        raise FileError("header_too_long", "the first line (the header) is too long")
     delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
     header = next(csv.reader([header_line], delimiter=delimiter), [])
     names = [cell.strip().strip("\ufeff").lower().replace(" ", "_") for cell in header]
     if _UNDECODABLE.search(header_line):
-        raise FileError("the header is not text in UTF-8 or UTF-16 (save the file as \"CSV UTF-8\")")
+        raise FileError("not_text", "the header is not text in UTF-8 or UTF-16 (save the file as \"CSV UTF-8\")")
     if "phone" not in names:
         shown = ", ".join(name for name in names if name)[:200] or "nothing"
-        raise FileError(f"no phone column: the header line has {shown}; the columns are {', '.join(COLUMNS)}")
+        raise FileError("no_phone_column", f"no phone column: the header line has {shown}; the columns are "
+                        f"{', '.join(COLUMNS)}", shown=shown)
     positions = [(name, names.index(name)) for name in COLUMNS if name in names]
     reader = csv.reader(lines, delimiter=delimiter)
     reader_lines = 1  # lines read so far, the header included
@@ -127,7 +133,7 @@ def read_rows(binary) -> Iterator[Row]:
             yield Row(start, problem=("unreadable", f"line cannot be read as CSV ({exc}; an unclosed quote?)"))
             continue
         except UnicodeError:
-            raise FileError(f"line {start}: the file is not text in its encoding") from None
+            raise FileError("not_text", f"line {start}: the file is not text in its encoding") from None
         reader_lines = reader.line_num + 1
         if start in overlong:
             overlong.discard(start)

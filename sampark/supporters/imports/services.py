@@ -65,6 +65,10 @@ REASONS = {
 class ImportError_(ValueError):
     """An import that cannot start: bad options or a file without a usable header (names the problem)."""
 
+    def __init__(self, message: str, code: str = "", **params):
+        super().__init__(message)
+        self.code, self.params = code, params
+
 
 @dataclass(slots=True)
 class Entry:
@@ -149,7 +153,7 @@ def check_header(path) -> None:
         with open(path, "rb") as handle:
             next(reader.read_rows(handle), None)
     except reader.FileError as exc:
-        raise ImportError_(str(exc)) from None
+        raise ImportError_(str(exc), exc.code, **exc.params) from None
 
 
 def _this_worker() -> str:
@@ -510,3 +514,60 @@ def write_report(job: ImportJob, path: str | Path) -> None:
         writer = csv.writer(handle)
         for row in report_rows(job):
             writer.writerow(row)
+
+
+# --- uploads (the staff page) --------------------------------------------------------------------------------
+
+
+def start_upload(user, uploaded, *, source: str, tag: str = "", callback: bool = False) -> ImportJob:
+    """Store an uploaded file in the data folder (readable by Sampark alone; deleted when its import is done),
+    check its header, and queue its import as a task once the job is committed. Raises ImportError_."""
+    import hashlib
+
+    from sampark.supporters.imports import tasks
+
+    source, tag = clean_options(source, tag)
+    folder = Path(settings.IMPORT_DIR)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    name = public_id()
+    path = folder / f"{name}.csv"
+    digest = hashlib.sha256()
+    with open(path, "wb") as out:
+        for chunk in uploaded.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    try:
+        check_header(path)
+    except ImportError_:
+        path.unlink(missing_ok=True)
+        raise
+    with transaction.atomic():
+        # the same file again after its import stopped: continue that import, counting nothing twice
+        job = (ImportJob.objects.select_for_update()
+               .filter(checksum=digest.hexdigest(), created_by=user, status=ImportJob.Status.FAILED).first())
+        if job is not None:
+            Path(job.file_path).unlink(missing_ok=True)
+            job.file_path, job.status = str(path), ImportJob.Status.PENDING
+            job.save(update_fields=["file_path", "status", "updated_at"])
+            transaction.on_commit(lambda: tasks.run_import.enqueue(job.pk))
+            return job
+        job = ImportJob.objects.create(public_id=name, checksum=digest.hexdigest(), file_path=str(path),
+                                       file_name=Path(uploaded.name or "upload.csv").name[:200], source=source,
+                                       tag=tag, callback=callback, created_by=user)
+        transaction.on_commit(lambda: tasks.run_import.enqueue(job.pk))
+    return job
+
+
+def is_upload(job: ImportJob) -> bool:
+    return Path(job.file_path).parent == Path(settings.IMPORT_DIR)
+
+
+def may_see(user, job: ImportJob) -> bool:
+    """The progress page and the report: the user who started the import, or a national administrator."""
+    from sampark.accounts.models import Role
+
+    if not permissions.can(user, permissions.SUPPORTERS_IMPORT):
+        return False
+    if job.created_by_id is not None and job.created_by_id == user.pk:
+        return True
+    return bool(user.is_superuser) or any(g.role == Role.ADMIN and g.at_root for g in permissions.grants(user))

@@ -23,3 +23,17 @@ def run_import(tmp_path):
         return out.getvalue()
 
     return _run
+
+
+@pytest.fixture
+def make_staff(db):
+    from django.contrib.auth import get_user_model
+
+    from sampark.accounts.models import RoleAssignment
+
+    def make(username, role, area):
+        user = get_user_model().objects.create_user(username=username, password=None)
+        RoleAssignment.objects.create(user=user, role=role, area=area)
+        return user
+
+    return make
