@@ -147,7 +147,7 @@ def edit_supporter(supporter: Supporter, *, by, reason: str, changes: dict) -> d
         raise RecordError("reason", _("Say why you are changing this record."))
     if len(reason) > REASON_MAX:
         raise RecordError("reason", _("At most 200 characters."))
-    locked = Supporter.objects.select_for_update().select_related("area").get(pk=supporter.pk)
+    locked = Supporter.objects.select_for_update(of=("self",)).select_related("area").get(pk=supporter.pk)
     if locked.merged_into_id is not None:
         raise RecordError("merged_into", _("This record was merged into another; change that one."))
     if not permissions.can(by, permissions.SUPPORTERS_EDIT, locked.area.path if locked.area else None) or (
@@ -235,7 +235,7 @@ def merge(survivor: Supporter, other: Supporter, *, by, reason: str) -> Supporte
     if survivor.pk == other.pk:
         raise RecordError("other", _("A record cannot be merged with itself."))
     first, second = sorted([survivor.pk, other.pk])  # lock in a fixed order: two merges never deadlock
-    locked = {s.pk: s for s in Supporter.objects.select_for_update().select_related("area")
+    locked = {s.pk: s for s in Supporter.objects.select_for_update(of=("self",)).select_related("area")
               .filter(pk__in=[first, second]).order_by("pk")}
     keep, gone = locked[survivor.pk], locked[other.pk]
     for record, field in ((keep, "survivor"), (gone, "other")):
