@@ -393,20 +393,19 @@ def _write(context: Context, entries: dict[str, Entry], counts: Counts) -> None:
     now = timezone.now()
     at = connection.ops.adapt_datetimefield_value(now)
     keys = sorted(entries)  # blind-index order, as the intake worker: two writers never wait in a circle
-    found = {index: (sid, merged_into, path, fillable) for sid, index, merged_into, path, fillable in _existing(keys)}
-    unseen = [index for index in keys if index not in found]
+    # Insert first and look up only the numbers that were there already (most of a list is new): one index
+    # probe a row instead of two. An existing number is left as it is by ON CONFLICT DO NOTHING.
     inserted = dict((index, sid) for sid, index in insert_rows(
         Supporter, _NEW_COLUMNS,
         [(public_id(), pii.encrypt(entries[i].phone.e164), i, entries[i].phone.masked, entries[i].phone.region or "",
           entries[i].phone.is_mobile, entries[i].area_id, entries[i].name, entries[i].language or "hi")
-         for i in unseen],
+         for i in keys],
         constants={"area_is_guess": False, "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
                    "link_version": 1, "call_count": 0, "created_at": at, "updated_at": at},
         suffix="ON CONFLICT (phone_index) DO NOTHING RETURNING id, phone_index", returning=True,
     ))
-    raced = [index for index in unseen if index not in inserted]  # the intake made them meanwhile
-    if raced:
-        found.update({index: rest for index, *rest in ((r[1], r[0], *r[2:]) for r in _existing(raced))})
+    found = {index: (sid, merged_into, path, fillable) for sid, index, merged_into, path, fillable
+             in _existing([index for index in keys if index not in inserted])}
     counts.imported += len(inserted)
     counts.merged += len(found)
     # records the import may change: new ones, and existing ones inside the importer's areas
