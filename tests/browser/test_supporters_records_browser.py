@@ -64,3 +64,16 @@ def test_list_filter_open_edit_with_reason(live_server, phone, areas):
     assert "बंथरा" in phone.content()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     shot(phone, "detail-after")
+
+    # the same person's second number: merge it in, and its number then finds this record
+    phone.click("a.button:has-text('दूसरे रिकॉर्ड से जोड़ें')")
+    phone.fill("input[name=other]", "98765 00002")
+    phone.fill("input[name=reason]", "एक ही व्यक्ति, दो सिम")
+    phone.check("input[name=confirm]")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    shot(phone, "merge")
+    phone.locator("form button[type=submit]").click()
+    phone.wait_for_url(f"**/staff/supporters/{target.public_id}/")
+    assert "+91 98XXXXXX02" in phone.locator("dl.profile").inner_text()
+    phone.goto(live_server.url + "/staff/supporters/?q=9876500002")
+    assert phone.locator("ul.cards li").count() == 1 and "आशा देवी" in phone.locator("ul.cards").inner_text()
