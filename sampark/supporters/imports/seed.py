@@ -154,8 +154,9 @@ def _seed_chunk(offset: int, size: int, areas, state_of, tag_ids, rng: random.Ra
     insert_rows(Consent, ("supporter_id", "at"), [(sid, joined) for sid, _a, joined, _s, _m, _t in rows],
                 constants={"purpose": "join", "granted": True, "notice_version": settings.NOTICE_VERSION,
                            "channel": "missed_call"})
-    insert_rows(Callback, ("supporter_id", "area_id", "created_at", "status"),
-                [(sid, area, joined, str(Callback.Status.PENDING if stage == Stage.NEW else Callback.Status.DONE))
+    insert_rows(Callback, ("supporter_id", "area_id", "created_at", "due_at", "status"),
+                [(sid, area, joined, joined,
+                  str(Callback.Status.PENDING if stage == Stage.NEW else Callback.Status.DONE))
                  for sid, area, joined, stage, _m, _t in rows])
     insert_rows(StageChange, ("supporter_id", "to_stage", "at"),
                 [(sid, stage, moved) for sid, _a, _j, stage, moved, _t in rows if stage != Stage.NEW],

@@ -35,6 +35,8 @@ def test_seeded_supporters_are_stored_like_real_ones(areas):
     new = Supporter.objects.filter(stage=Stage.NEW).count()
     assert Callback.objects.filter(status=Callback.Status.PENDING).count() == new
     assert 0 < new < 300  # a spread of stages
+    waiting = Callback.objects.filter(status=Callback.Status.PENDING).select_related("supporter")[:20]
+    assert all(c.due_at == c.created_at == c.supporter.created_at for c in waiting)  # waiting since they joined
     assert counters.read("supporters")["supporters"] == 300
 
 
