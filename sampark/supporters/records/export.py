@@ -12,7 +12,8 @@ text instead of running them as formulas; the file starts with a UTF-8 BOM so Ex
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db import connection
+from django.db.models import CharField, F, Func, Max, Value
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
@@ -76,9 +77,29 @@ def start(user, params) -> "StreamingHttpResponse | Refused":
     return response
 
 
+TIMES = ("first_call_at", "last_call_at", "created_at")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"  # local time of settings.TIME_ZONE (Asia/Kolkata), as the pages show it
+
+
+class LocalTimeText(Func):
+    """PostgreSQL: ``to_char(column AT TIME ZONE zone, 'YYYY-MM-DD"T"HH24:MI:SS')``."""
+
+    template = "to_char(%(expressions)s, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+    arg_joiner = " AT TIME ZONE "
+    output_field = CharField()
+
+
 def _rows(queryset, top: int, full: bool):
-    fields = ["id", "public_id", "phone_hint", "name", "stage", "area__code", "language", "call_count",
-              "first_call_at", "last_call_at", "created_at"]
+    fields = ["id", "public_id", "phone_hint", "name", "stage", "area__code", "language", "call_count"]
+    tz = timezone.get_current_timezone()
+    if connection.vendor == "postgresql":
+        # PostgreSQL writes the times as text: parsing three aware datetimes per row in Python and formatting
+        # them again was a third of the export's time
+        zone = timezone.get_current_timezone_name()
+        queryset = queryset.annotate(**{f"{name}_text": LocalTimeText(F(name), Value(zone)) for name in TIMES})
+        fields += [f"{name}_text" for name in TIMES]
+    else:
+        fields += list(TIMES)
     if full:
         fields.append("phone_cipher")
     below = top + 1
@@ -90,17 +111,17 @@ def _rows(queryset, top: int, full: bool):
         for supporter_id, name in (SupporterTag.objects.filter(supporter_id__in=[r[0] for r in chunk])
                                    .order_by("tag__name").values_list("supporter_id", "tag__name")):
             tags.setdefault(supporter_id, []).append(name)
-        tz = timezone.get_current_timezone()
         for row in chunk:
             phone = pii.decrypt(bytes(row[11])) if full else row[2]
-            yield [row[1], phone, row[3], row[4], row[5], row[6], row[7], _iso(row[8], tz), _iso(row[9], tz),
-                   _iso(row[10], tz), " ".join(tags.get(row[0], []))]
+            yield [row[1], phone, row[3], row[4], row[5], row[6], row[7], _time(row[8], tz), _time(row[9], tz),
+                   _time(row[10], tz), " ".join(tags.get(row[0], []))]
         below = chunk[-1][0]
 
 
-def _iso(moment, tz=None):
-    # the zone looked up once per chunk, not per cell: localtime() per cell was a third of the export's CPU
-    return moment.astimezone(tz).isoformat(timespec="seconds") if moment else ""
+def _time(moment, tz) -> str:
+    if moment is None:
+        return ""
+    return moment if isinstance(moment, str) else moment.astimezone(tz).strftime(TIME_FORMAT)
 
 
 def _lines(queryset, top: int, full: bool):

@@ -8,9 +8,11 @@ import secrets
 import pytest
 from django.contrib.auth import get_user_model
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 
 from sampark.accounts.models import ApiToken, Role
 from sampark.core.models import AuditEntry
+from sampark.supporters.models import Supporter
 from sampark.supporters.records import export
 from tests.conftest import login_verified
 from tests.supporters.factories import make_supporter
@@ -32,6 +34,8 @@ def test_masked_export_of_the_filtered_list_is_audited(client, areas, lko_coordi
     assert rows[0] == export.HEADER
     assert len(rows) == 2
     assert rows[1][1] == "'+91 98XXXXXX01" and rows[1][2] == "आशा"
+    joined = Supporter.objects.get(name="आशा").created_at
+    assert rows[1][9] == timezone.localtime(joined).strftime("%Y-%m-%dT%H:%M:%S")  # India's time, as on the pages
     entry = AuditEntry.objects.get(action="export")
     assert entry.actor == lko_coordinator
     assert entry.detail == {"filters": {"area": "UP-AC-170"}, "rows": 1, "numbers": "masked"}
