@@ -116,8 +116,8 @@ class Context:
             return
         if len(self.areas) + len(wanted) > self.AREA_CACHE:
             self.areas.clear()
-        found = {code.upper(): (pk, path) for pk, code, path in Area.objects.filter(code__in=wanted)
-                 .values_list("id", "code", "path")}
+        found = {code.upper(): (pk, path) for pk, code, path in Area.objects
+                 .filter(code__in=wanted | {code.upper() for code in wanted}).values_list("id", "code", "path")}
         for code in wanted:
             self.areas[code] = found.get(code.upper())
 
@@ -332,15 +332,16 @@ def _chunk(context: Context, rows: list[reader.Row]) -> None:
             rejections.append((row.line, *problem))
             continue
         language = row.cells.get("language", "")
+        name = " ".join(row.cells.get("name", "").split())  # a quoted name may hold line breaks or tabs
         tags = _split_tags(row.cells.get("tags", "")) | context.job_tags
         index = pii.blind_index(phone.e164)
         entry = entries.get(index)
         if entry is None:
-            entries[index] = Entry(row.line, phone, row.cells.get("name", ""), area[0] if area else None,
+            entries[index] = Entry(row.line, phone, name, area[0] if area else None,
                                    LANGUAGES[language.lower()] if language else None, tags)
             continue
         counts.merged += 1  # the same number earlier in this chunk: fill what it left empty
-        entry.name = entry.name or row.cells.get("name", "")
+        entry.name = entry.name or name
         entry.area_id = entry.area_id or (area[0] if area else None)
         entry.language = entry.language or (LANGUAGES[language.lower()] if language else None)
         entry.tags |= tags

@@ -47,3 +47,10 @@ def test_bytes_that_are_not_utf8_reject_their_row_only(areas, run_import, tmp_pa
     data = b"phone,name\n9876500001,Ram\n9876500002,\xff\xfe\xfa bad\n9876500003,Sita\n"
     assert run_import(data, "--source", "t").strip() == "imported 2, merged 0, rejected 1"
     assert (tmp_path / "list.csv.rejected.csv").read_text().splitlines()[1].startswith("3,encoding,")
+
+
+def test_area_codes_in_any_case_and_names_on_one_line(areas, run_import):
+    assert run_import('phone,name,area_code\n9876500001,"Ram\n  Kumar",up-lko\n', "--source", "t").startswith(
+        "imported 1, merged 0, rejected 0")
+    ram = Supporter.objects.select_related("area").get()
+    assert (ram.name, ram.area.code) == ("Ram Kumar", "UP-LKO")
