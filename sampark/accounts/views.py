@@ -12,6 +12,7 @@ from django_otp import login as otp_login
 from sampark.accounts import two_factor
 from sampark.accounts.forms import CodeForm, StaffLoginForm
 from sampark.accounts.models import RoleAssignment
+from sampark.web.dashboard.views import context as dashboard_context
 
 
 class StaffLoginView(auth_views.LoginView):
@@ -67,11 +68,12 @@ def second_factor(request):
 
 @login_required
 def home(request):
-    """Who you are and what you may do, by area; the workspace's pages hang off here."""
+    """The dashboard of the user's area (dashboard.view), then who you are and what you may do, by area."""
     rows = [{"role_label": grant.get_role_display(), "area_name": grant.area.name, "area_code": grant.area.code}
             for grant in RoleAssignment.objects.filter(user=request.user).select_related("area")
             .order_by("area__path", "role")]
     return render(request, "accounts/staff/home.html", {
+        "dashboard": dashboard_context(request),
         "grants": rows, "verified": request.user.is_verified(),
         "has_second_factor": two_factor.has_second_factor(request.user),
         "can_admin": request.user.is_staff,
