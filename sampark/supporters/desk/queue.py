@@ -27,7 +27,7 @@ from sampark.supporters.models import Callback
 DEFAULT_BATCH = 10
 MAX_BATCH = 50
 MAX_OPEN_CLAIMS = 50  # one volunteer holds at most this many open claims
-SQUASH_ABOVE = 200  # count rows read for one answer above which they are folded into one row per area
+SQUASH_ABOVE = 1000  # count rows read for one answer above which they are folded into one row per area
 SQUASH_LOCK = 0x5A4D_0C0B
 
 TABLE = Callback._meta.db_table
@@ -98,9 +98,18 @@ def squash(area_keys: list[int] | None = None) -> None:
 # --- claims ---------------------------------------------------------------------------------------------------
 
 
-def release_lapsed(now: datetime | None = None) -> int:
-    """Claims past their time go back to the queue, at their old place (oldest first)."""
+RELEASE_EVERY = timedelta(seconds=30)  # claims lapse after hours: looking for them once in a while is enough
+_last_release: list[datetime] = []
+
+
+def release_lapsed(now: datetime | None = None, *, throttled: bool = False) -> int:
+    """Claims past their time go back to the queue, at their old place (oldest first). ``throttled``: at most
+    once every RELEASE_EVERY in this process (the claim path)."""
     now = now or timezone.now()
+    if throttled:
+        if _last_release and abs(now - _last_release[0]) < RELEASE_EVERY:
+            return 0
+        _last_release[:] = [now]
     at = connection.ops.adapt_datetimefield_value(now)
     if connection.vendor == "postgresql":
         rows = execute(
@@ -128,7 +137,7 @@ def claim(user, count: int = DEFAULT_BATCH, now: datetime | None = None) -> list
     count = max(1, min(int(count), MAX_BATCH))
     now = now or timezone.now()
     with transaction.atomic():
-        release_lapsed(now)
+        release_lapsed(now, throttled=True)
         open_claims = Callback.objects.filter(status=Callback.Status.ASSIGNED, claimed_by=user,
                                               claimed_until__gte=now).count()
         count = min(count, MAX_OPEN_CLAIMS - open_claims)
@@ -145,32 +154,73 @@ def claim(user, count: int = DEFAULT_BATCH, now: datetime | None = None) -> list
 
 
 def _claim_postgresql(user_id: int, keys: list[int], count: int, now, until) -> list[int]:
-    # Per area: its queue index read in order, skipping rows another claim holds; then the oldest `count` of
-    # what the areas gave. Rows locked here and not taken are free again when this transaction ends.
+    """Two steps. First, without locks, where the oldest due call-backs are: each area's queue index read in
+    order (LIMIT count), then the oldest 3 × count of all. Then, in the areas that hold them, each area's index in
+    order again with FOR UPDATE SKIP LOCKED, as many rows as that area gave plus one (rows another claim holds
+    are skipped, so it reaches past them), and the oldest `count` of what was locked taken in one UPDATE. A
+    volunteer covering a whole state has hundreds of areas: locking `count` rows in each would hold thousands.
+    Rows locked and not taken are free again when this transaction ends; if other claims hold everything those
+    areas gave, every area is tried with `count` rows."""
     areas = [key for key in keys if key]
     national = 0 in keys
-    arms = []
-    params: list = []
+    wanted = _oldest_per_area(areas, national, count, now)
+    got = _lock_and_take(user_id, wanted, count, now, until) if wanted else []
+    if len(got) < count:
+        taken = {row[0] for row in got}
+        more = _lock_and_take(user_id, {key: count for key in keys}, count - len(got), now, until, skip=taken)
+        got += more
+    return [row[0] for row in sorted(got, key=lambda r: (r[1], r[0]))]
+
+
+def _arms(limits: dict[int, int], now, lock: bool, skip: set[int] | None = None) -> tuple[list[str], list]:
+    """Per area (key 0: no area), its queue index in order, up to its limit; SQL union arms and parameters."""
+    suffix = " FOR UPDATE SKIP LOCKED" if lock else ""
+    not_taken = " AND id <> ALL(%s)" if skip else ""
+    areas = [key for key in limits if key]
+    arms, params = [], []
     if areas:
         arms.append(
-            f"SELECT x.id, x.due_at FROM unnest(%s::bigint[]) AS k(area_id) CROSS JOIN LATERAL ("
-            f"SELECT id, due_at FROM {TABLE} WHERE status = 'pending' AND area_id = k.area_id AND due_at <= %s "
-            f"ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED) AS x"
+            f"SELECT x.id, x.due_at, x.area_id FROM unnest(%s::bigint[], %s::int[]) AS k(area_id, lim) "
+            f"CROSS JOIN LATERAL (SELECT id, due_at, area_id FROM {TABLE} WHERE status = 'pending' "
+            f"AND area_id = k.area_id AND due_at <= %s{not_taken} ORDER BY due_at, id LIMIT k.lim{suffix}) AS x"
         )
-        params += [areas, now, count]
-    if national:
+        params += [areas, [limits[key] for key in areas], now] + ([list(skip)] if skip else [])
+    if 0 in limits:
         arms.append(
-            f"SELECT id, due_at FROM (SELECT id, due_at FROM {TABLE} WHERE status = 'pending' AND area_id IS NULL "
-            f"AND due_at <= %s ORDER BY due_at, id LIMIT %s FOR UPDATE SKIP LOCKED) AS n"
+            f"SELECT id, due_at, area_id FROM (SELECT id, due_at, area_id FROM {TABLE} WHERE status = 'pending' "
+            f"AND area_id IS NULL AND due_at <= %s{not_taken} ORDER BY due_at, id LIMIT %s{suffix}) AS n"
         )
-        params += [now, count]
-    rows = execute(
+        params += [now] + ([list(skip)] if skip else []) + [limits[0]]
+    return arms, params
+
+
+def _oldest_per_area(areas: list[int], national: bool, count: int, now) -> dict[int, int]:
+    """{area key: how many of the oldest 3 × count due call-backs it holds}, read without locks."""
+    limits = {key: count for key in areas}
+    if national:
+        limits[0] = count
+    if not limits:
+        return {}
+    arms, params = _arms(limits, now, lock=False)
+    rows = execute(f"SELECT area_id FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s",
+                   [*params, 3 * count], fetch=True)
+    wanted: dict[int, int] = {}
+    for (area_id,) in rows:
+        wanted[area_id or 0] = wanted.get(area_id or 0, 0) + 1
+    return {key: n + 1 for key, n in wanted.items()}
+
+
+def _lock_and_take(user_id: int, limits: dict[int, int], count: int, now, until,
+                   skip: set[int] | None = None) -> list[tuple]:
+    if not limits or count <= 0:
+        return []
+    arms, params = _arms(limits, now, lock=True, skip=skip)
+    return execute(
         f"WITH picked AS (SELECT id, due_at FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s) "
         f"UPDATE {TABLE} AS t SET status = 'assigned', claimed_by_id = %s, claimed_until = %s "
         "FROM picked WHERE t.id = picked.id RETURNING t.id, picked.due_at",
         [*params, count, user_id, until], fetch=True,
     )
-    return [row[0] for row in sorted(rows, key=lambda r: (r[1], r[0]))]
 
 
 def _claim_sqlite(user_id: int, keys: list[int], count: int, now, until) -> list[int]:

@@ -102,7 +102,8 @@ def test_counts_follow_every_change(make_staff, waiting, areas):
 def test_concurrent_claims_never_share_a_supporter(areas, make_staff, waiting):
     if connection.vendor == "sqlite":
         pytest.skip("SQLite has one writer at a time; the claim is a single UPDATE under its lock")
-    waiting(60, "UP-LKO")
+    waiting(40, "UP-LKO")
+    waiting(40, "UP-AC-170")
     volunteers = [make_staff(f"v{i}") for i in range(6)]
     results: dict[str, list[int]] = {}
 
@@ -120,4 +121,7 @@ def test_concurrent_claims_never_share_a_supporter(areas, make_staff, waiting):
     for thread in threads:
         thread.join()
     everyone = [i for ids in results.values() for i in ids]
-    assert len(everyone) == len(set(everyone)) == 60
+    assert len(everyone) == len(set(everyone))  # SKIP LOCKED may make a batch short, never shared
+    assert len(everyone) >= 50
+    for user in volunteers:
+        assert set(Callback.objects.filter(claimed_by=user).values_list("pk", flat=True)) == set(results[user.username])
