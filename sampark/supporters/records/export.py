@@ -62,6 +62,8 @@ def start(user, params) -> "StreamingHttpResponse | Refused":
                            "full")
         if not purpose:
             return Refused(400, "purpose: say why full numbers are needed", "purpose")
+    if "\x00" in purpose:
+        return Refused(400, "purpose: contains a character that is not allowed", "purpose")
     if len(purpose) > PURPOSE_MAX:
         return Refused(400, f"purpose: at most {PURPOSE_MAX} characters", "purpose")
     queryset = form.queryset()

@@ -87,6 +87,8 @@ def move_stage(supporter: Supporter, to: str, by=None, reason: str = "") -> Stag
 
 def _clean_value(field: str, value, by):
     """One edited field's value as stored, or a RecordError naming the field."""
+    if isinstance(value, str) and "\x00" in value:  # PostgreSQL refuses NUL in text: a 400, not a 500
+        raise RecordError(field, _("Contains a character that is not allowed."))
     if field in ("name", "village"):
         value = (value or "").strip()
         if len(value) > 100:
@@ -145,6 +147,8 @@ def edit_supporter(supporter: Supporter, *, by, reason: str, changes: dict) -> d
     reason = (reason or "").strip()
     if not reason:
         raise RecordError("reason", _("Say why you are changing this record."))
+    if "\x00" in reason:
+        raise RecordError("reason", _("Contains a character that is not allowed."))
     if len(reason) > REASON_MAX:
         raise RecordError("reason", _("At most 200 characters."))
     locked = Supporter.objects.select_for_update(of=("self",)).select_related("area").get(pk=supporter.pk)

@@ -128,3 +128,15 @@ def test_openapi_declares_limits(client, db):
     patch = spec["components"]["schemas"]["Patch"]["properties"]
     assert patch["reason"]["maxLength"] == 200
     assert patch["name"]["anyOf"][0]["maxLength"] == 100
+
+
+def test_nul_characters_are_a_400_not_a_500(client, areas, lko, make_staff, bearer):
+    s = make_supporter("+919876500001", area=areas["UP-LKO"])
+    for body in ({"reason": "x", "name": "a\x00b"}, {"reason": "x", "area": "UP\x00"}, {"reason": "a\x00"}):
+        response = client.patch(f"/api/v1/supporters/{s.public_id}", body, content_type="application/json", **lko)
+        assert response.status_code == 400, body
+    assert client.get("/api/v1/supporters", {"q": "a\x00"}, **lko).status_code == 400
+    assert client.get("/api/v1/supporters", {"area": "UP\x00"}, **lko).status_code == 400
+    dpo = bearer(make_staff("dpo", Role.DPO, areas["IN"]))
+    response = client.get("/api/v1/supporters/export.csv", {"full": "true", "purpose": "a\x00"}, **dpo)
+    assert response.status_code == 400 and response.json()["field"] == "purpose"
