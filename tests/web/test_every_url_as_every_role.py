@@ -16,7 +16,8 @@ from sampark.supporters.models import Supporter
 from tests.conftest import login_verified
 from tests.supporters.factories import make_areas, make_supporter
 
-EXAMPLE_ARGS = {"provider": "generic", "slug": "main", "token": "a" * 28, "code": "UP-LKO", "path": "x", "url": "x"}
+EXAMPLE_ARGS = {"provider": "generic", "slug": "main", "token": "a" * 28, "code": "UP-LKO", "path": "x", "url": "x",
+                "public_id": "a" * 12}
 SKIP_PREFIXES = ("admin/", "api/v1/", "hooks/", "i18n/", "static/")  # walked below, by their own tests, or POST-only
 
 

@@ -1,11 +1,11 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from sampark.supporters.imports import views
 
-JOB = r"^staff/supporters/import/(?P<public_id>[a-z2-9]{12})/"
+JOB = "staff/supporters/import/<str:public_id>/"  # an unknown id is a 404 page
 
 urlpatterns = [
     path("staff/supporters/import/", views.upload, name="staff-import"),
-    re_path(JOB + r"$", views.progress, name="staff-import-progress"),
-    re_path(JOB + r"rejected\.csv$", views.report, name="staff-import-report"),
+    path(JOB, views.progress, name="staff-import-progress"),
+    path(JOB + "rejected.csv", views.report, name="staff-import-report"),
 ]
