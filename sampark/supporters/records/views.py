@@ -132,8 +132,9 @@ def supporter_detail(request, public_id):
         "merged": merged,
         "changes": _changes(supporter),
         "can_edit": can_edit,
-        "can_merge": supporter.merged_into_id is None and permissions.can(user, permissions.SUPPORTERS_MERGE,
-                                                                          path or ""),
+        "can_merge": supporter.merged_into_id is None and (
+            permissions.can(user, permissions.SUPPORTERS_MERGE, path) if path
+            else permissions.holds_nationally(user, permissions.SUPPORTERS_MERGE)),
         "tag_form": TagForm(),
     })
 

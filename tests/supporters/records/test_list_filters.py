@@ -111,3 +111,22 @@ def test_count_uses_indian_grouping(signed_in, areas):
     response = signed_in.get("/staff/supporters/", {"lang": "en"})
     assert response.context["total"] == (1, "exact")
     assert "1 supporters" in response.content.decode()
+
+
+def test_big_lists_show_a_marked_estimate(signed_in, areas, monkeypatch):
+    from django.db import connection
+
+    from sampark.supporters.records import counts
+
+    for n in range(3):
+        make_supporter(f"+9198765000{n:02d}", area=areas["UP"])
+    monkeypatch.setattr(counts, "TRUST_ESTIMATE_FROM", 0)  # as if the planner expected a big list
+    monkeypatch.setattr(counts, "EXACT_UP_TO", 1)
+    response = signed_in.get("/staff/supporters/", {"lang": "en"})
+    number, kind = response.context["total"]
+    if connection.vendor == "postgresql":
+        assert kind == "estimate" and "about" in response.content.decode()
+        assert "an estimate" in response.content.decode()
+    else:  # SQLite has no planner estimate: a bounded count
+        assert (number, kind) == (1, "at_least")
+        assert "more than 1 supporters" in response.content.decode()

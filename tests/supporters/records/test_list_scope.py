@@ -42,3 +42,20 @@ def test_area_filter_outside_scope_is_a_form_error(client, areas, lko_coordinato
     response = client.get("/staff/supporters/", {"area": "UP-AGR", "lang": "en"})
     assert response.status_code == 400
     assert "outside your areas" in response.content.decode()
+
+
+def test_search_and_filters_never_reach_a_sibling_district(client, areas, lko_coordinator, national_coordinator):
+    from sampark.supporters.records import services
+
+    agra = make_supporter("+919876500002", area=areas["UP-AGR"], name="Agra Person")
+    services.add_tag(agra, "kisan", national_coordinator)
+    lucknow_number = make_supporter("+919876500003", area=areas["UP-LKO"])
+    services.merge(agra, lucknow_number, by=national_coordinator, reason="same person")  # survivor in Agra
+    client.force_login(lko_coordinator)
+    for params in ({"q": "9876500002"}, {"q": "9876500003"}, {"q": "Agra"}, {"tag": "kisan"}, {"stage": "new"}):
+        response = client.get("/staff/supporters/", params)
+        assert agra.public_id not in response.content.decode(), params
+        assert response.context["rows"] == [], params
+    assert client.get(f"/staff/supporters/{agra.public_id}/").status_code == 404
+    assert client.get(f"/staff/supporters/{agra.public_id}/edit/").status_code == 404
+    assert client.post(f"/staff/supporters/{agra.public_id}/tags/", {"tag": "x"}).status_code == 404
