@@ -89,3 +89,37 @@ def test_claim_reveal_reached_then_the_card_is_done(live_server, browser, volunt
         assert response.status == 404
     finally:
         context.close()
+
+
+def test_queue_page_for_a_district_coordinator(live_server, phone, areas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sampark.supporters.models import Callback
+
+    user = get_user_model().objects.create_user("ravi", password=PASSWORD, is_staff=True)
+    RoleAssignment.objects.create(user=user, role=Role.COORDINATOR, area=areas["UP-LKO"])
+    get_user_model().objects.create_user("meena", password=PASSWORD, is_staff=True)
+    for n, code in enumerate(["UP-LKO", "UP-AC-170", "UP-AC-170", "UP-AGR"]):
+        supporter = make_supporter(f"+91987650001{n}", area=areas[code])
+        Callback.objects.filter(supporter=supporter).update(due_at=timezone.now() - timedelta(hours=n + 1))
+    phone.goto(f"{live_server.url}/staff/login/?next=/staff/queue/")
+    phone.fill("input[name=username]", "ravi")
+    phone.fill("input[name=password]", PASSWORD)
+    with phone.expect_navigation():
+        phone.click("button[type=submit]")
+    phone.goto(f"{live_server.url}/staff/queue/")
+    assert phone.text_content("h1").strip() == "कॉल-बैक कतार: लखनऊ"
+    rows = phone.eval_on_selector_all("#queue-table tbody tr", "rs => rs.map(r => r.innerText)")
+    assert any("सरोजनी नगर" in row and "\t2\t" in row and "3 घंटे" in row for row in rows)
+    assert phone.locator("text=↑").count() == 0  # the division above is not this coordinator's
+    assert not any("आगरा" in row for row in rows)  # a sibling district is never counted
+    assert no_horizontal_scroll(phone)
+    phone.fill("#id_username", "meena")
+    phone.select_option("#id_area", "UP-AC-170")
+    with phone.expect_navigation():
+        phone.click("form.card button[type=submit]")
+    assert "meena" in phone.text_content("#assignments")
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "queue")

@@ -202,6 +202,16 @@ def queue_page(request):
     return _queue_page(request, area, national, AssignForm())
 
 
+def _wait_parts(wait) -> tuple[str, int]:
+    """("minutes" | "hours" | "days", n) for the queue page's oldest wait, in words of the page's language."""
+    minutes = int(wait.total_seconds() // 60)
+    if minutes < 60:
+        return "minutes", minutes
+    if minutes < 48 * 60:
+        return "hours", minutes // 60
+    return "days", minutes // (24 * 60)
+
+
 def _assignable_areas(area):
     if area is None:
         return list(Area.objects.filter(parent__isnull=True).order_by("name_en"))
@@ -212,7 +222,8 @@ def _queue_page(request, area, national, form, status=200):
     rows = queue.child_queues(area, include_national=national)
     now = timezone.now()
     for row in rows:
-        row.wait = now - row.oldest if row.oldest and row.oldest <= now else None
+        wait = now - row.oldest if row.oldest and row.oldest <= now else None
+        row.wait = None if wait is None else _wait_parts(wait)
     choices = _assignable_areas(area)
     form.fields["area"].choices = [(a.code, f"{a.name} ({a.code})") for a in choices]
     assignments = DeskAssignment.objects.select_related("volunteer", "area").order_by("area__path",
@@ -221,7 +232,9 @@ def _queue_page(request, area, national, form, status=200):
         assignments = assignments.filter(area__path__startswith=area.path)
     return render(request, "supporters/staff/queue.html", {
         "area": area, "rows": rows, "waiting": sum(r.waiting for r in rows), "form": form,
-        "assignments": list(assignments[:200]), "parent": area.parent if area else None,
+        "assignments": list(assignments[:200]),
+        "parent": area.parent if area and area.parent and permissions.can(
+            request.user, permissions.CALLBACKS_MANAGE, area.parent.path) else None,
     }, status=status)
 
 
