@@ -1,9 +1,11 @@
 """GET /api/v1/supporters/lookup: find a supporter by phone number, in any format, within the caller's areas."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
 
 from sampark.accounts.api_auth import bearer
 from sampark.core import pii
@@ -18,6 +20,10 @@ PHONE_PROBLEMS = {
     "withheld": "phone: a withheld caller id, not a phone number",
     "invalid": "phone: not a valid phone number",
 }
+
+
+# The limits declared for clients and fuzzers; lookup() checks them with messages that name the problem.
+PHONE_SCHEMA = WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_RAW_LENGTH, "pattern": r"\S"})
 
 
 class SupporterOut(Schema):
@@ -40,7 +46,8 @@ class SupporterOut(Schema):
         "the same as one who does not exist."
     ),
 )
-def lookup(request: HttpRequest, phone: str = Query(..., description="the phone number, in any format")):
+def lookup(request: HttpRequest,
+           phone: Annotated[str, PHONE_SCHEMA] = Query(..., description="the phone number, in any format")):
     # Never echo the number back in an error: it is personal data, and error bodies end up in logs.
     if len(phone) > MAX_RAW_LENGTH:
         raise ApiError(400, f"phone: longer than {MAX_RAW_LENGTH} characters", field="phone")

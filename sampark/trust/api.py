@@ -1,13 +1,14 @@
 """Public trust API under /api/v1 (no token; rate-limited): verify, check-message."""
 
 import json
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from pydantic import WithJsonSchema
 
 from sampark.core.api import ApiError, ErrorOut
 from sampark.core.ratelimit import enforce
@@ -60,9 +61,12 @@ class VerifyOut(Schema):
 )
 def verify(
     request: HttpRequest,
-    q: str = Query(..., description="a handle, link, number, website or e-mail address"),
-    platform: str | None = Query(None, description="say where it is when q alone does not: " +
-                                 ", ".join(Platform.values)),
+    # limits declared for clients and fuzzers (WithJsonSchema); checked below with messages naming the problem
+    q: Annotated[str, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH,
+                                      "pattern": r"\S"})] = Query(
+        ..., description="a handle, link, number, website or e-mail address"),
+    platform: Annotated[str | None, WithJsonSchema({"type": "string", "enum": ["", *Platform.values]})] = Query(
+        None, description="say where it is when q alone does not: " + ", ".join(Platform.values)),
     lang: Literal["en", "hi"] = Query("en", description="language of the reasons"),
 ):
     enforce(request, "verify")

@@ -1,5 +1,6 @@
 """GET /api/v1/audit: the audit log, newest first, for holders of audit.view (admin, dpo) within their scope."""
 
+import re
 from datetime import datetime
 
 from django.http import HttpRequest
@@ -35,10 +36,33 @@ class AuditFilters(Schema):
     subject: str = Field("", max_length=100, description="supporter:<id> or user:<username>")
     actor: str = Field("", max_length=150, description="a staff user's username")
     action: str = Field("", json_schema_extra={"enum": ["", *AuditEntry.Action.values]})
-    since: datetime | None = Field(
-        None, description="only entries at or after this time (ISO 8601; without a zone: India time)")
+    since: str = Field(
+        "", max_length=40, description="only entries at or after this time: an RFC 3339 date-time or a date "
+        "(a date, or a time without a zone, is India time)",
+        json_schema_extra={"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"},
+                                     {"type": "string", "maxLength": 0}]})
     cursor: str = Field("", max_length=200, description="the previous page's next")
     limit: int = Field(queries.PAGE_SIZE, ge=1, le=queries.MAX_PAGE_SIZE)
+
+
+# RFC 3339: a full date, or a date-time (the zone may be left out here: India time)
+SINCE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}:\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?")
+
+
+def parse_since(text: str) -> datetime:
+    match = SINCE.fullmatch(text.strip())
+    problem = "since: not a date or date-time, e.g. 2026-12-01 or 2026-12-01T09:30:00+05:30"
+    if match is None:
+        raise ApiError(400, problem, field="since")
+    day, clock, fraction, zone = match.groups()
+    clock = (clock or "00:00:00").replace(":60", ":59")  # a leap second is the second before it, here
+    fraction = (fraction or "")[:7]  # Python reads microseconds at most
+    zone = "+00:00" if zone in ("Z", "z") else zone or ""
+    try:
+        since = datetime.fromisoformat(f"{day}T{clock}{fraction}{zone}")
+    except ValueError:
+        raise ApiError(400, problem, field="since") from None
+    return since if since.tzinfo is not None else timezone.make_aware(since)
 
 
 @router.get(
@@ -54,9 +78,7 @@ class AuditFilters(Schema):
 def audit(request: HttpRequest, filters: Query[AuditFilters]):
     if not permissions.can(request.auth, permissions.AUDIT_VIEW):
         raise AuthorizationError(message="the audit log needs audit.view (admin or dpo)")
-    since = filters.since
-    if since is not None and since.tzinfo is None:  # a date or a time without a zone: India's time
-        since = timezone.make_aware(since)
+    since = parse_since(filters.since) if filters.since else None
     try:
         found = queries.page(
             request.auth,
