@@ -207,7 +207,13 @@ def supporter_for_token(token: str) -> Supporter | None:
 
     if len(token) != 28:
         return None
-    supporter = Supporter.objects.filter(public_id=token[:12]).select_related("area").first()
+    from django.db.models import Exists, OuterRef
+
+    from sampark.supporters.desk.models import DoNotCall
+
+    # do_not_call: whether they asked not to be called or sent SMS (the page offers to lift it), in the same query
+    supporter = (Supporter.objects.filter(public_id=token[:12]).select_related("area")
+                 .annotate(do_not_call=Exists(DoNotCall.objects.filter(phone_index=OuterRef("phone_index")))).first())
     if supporter is None:
         return None
     expected = profile_token(supporter)

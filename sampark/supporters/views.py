@@ -126,7 +126,10 @@ def _page(request, template: str, language: str, *, status: int = 200, **context
     if "supporter" in context:  # the call-back desk's do-not-call, which only they can lift (desk/public.py)
         from sampark.supporters.desk.services import is_suppressed
 
-        context["do_not_call"] = is_suppressed(context["supporter"])
+        supporter = context["supporter"]
+        context["do_not_call"] = getattr(supporter, "do_not_call", None)
+        if context["do_not_call"] is None:  # a supporter read without the annotation (supporter_for_token's)
+            context["do_not_call"] = is_suppressed(supporter)
     response = render(request, template, context, status=status)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex"

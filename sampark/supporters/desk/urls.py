@@ -12,5 +12,5 @@ urlpatterns = [
     path("staff/desk/<str:public_id>/outcome/", views.outcome, name="desk-outcome"),
     path("staff/queue/", views.queue_page, name="desk-queue"),
     path("staff/queue/assign/", views.assign, name="desk-assign"),
-    path("staff/queue/unassign/<int:assignment_id>/", views.unassign, name="desk-unassign"),
+    path("staff/queue/unassign/", views.unassign, name="desk-unassign"),
 ]

@@ -265,9 +265,11 @@ def assign(request):
 @never_cache
 @login_required
 @require_POST
-def unassign(request, assignment_id: int):
+def unassign(request):
     area, _national = _manager_area(request)
-    row = DeskAssignment.objects.select_related("area", "volunteer").filter(pk=assignment_id).first()
+    assignment_id = request.POST.get("assignment", "")
+    row = DeskAssignment.objects.select_related("area", "volunteer").filter(
+        pk=int(assignment_id) if assignment_id.isdigit() and len(assignment_id) < 19 else 0).first()
     if row is None or not permissions.can(request.user, permissions.CALLBACKS_MANAGE, row.area.path):
         raise Http404
     services.unassign(request.user, row)

@@ -107,5 +107,6 @@ def test_queue_page_and_assigning_a_volunteer(client, make_staff, waiting, areas
     response = client.post("/staff/queue/assign/?area=UP-LKO", {"username": "ghost", "area": "UP-LKO"})
     assert response.status_code == 400
     row = DeskAssignment.objects.get()
-    assert client.post(f"/staff/queue/unassign/{row.pk}/?area=UP-LKO").status_code == 302
+    assert client.post("/staff/queue/unassign/?area=UP-LKO", {"assignment": "x" * 30}).status_code == 404
+    assert client.post("/staff/queue/unassign/?area=UP-LKO", {"assignment": row.pk}).status_code == 302
     assert not DeskAssignment.objects.exists()
