@@ -141,8 +141,9 @@ def read_rows(binary) -> Iterator[Row]:
             continue
         if not cells or not any(cell.strip() for cell in cells):
             continue  # blank lines are not rows
-        row = Row(start, {name: cells[at].strip() if at < len(cells) else "" for name, at in positions})
-        if any(_UNDECODABLE.search(value) for value in row.cells.values()):
+        width = len(cells)
+        row = Row(start, {name: cells[at].strip() if at < width else "" for name, at in positions})
+        if _UNDECODABLE.search("".join(row.cells.values())):
             row.problem = ("encoding", "the line holds bytes that are not UTF-8 or UTF-16 text "
                                        "(save the file as \"CSV UTF-8\")")
         yield row

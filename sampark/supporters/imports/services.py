@@ -41,6 +41,7 @@ LIMITS = {"phone": 40, "name": 100, "area_code": 40, "language": 20, "tags": 400
 TAG_MAX = 40
 SOURCE_MAX = 100
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARACTERS = frozenset("".join(FORMULA_START))
 _PHONE_CHARACTERS = re.compile(r"[+\-\d\s().]*")
 _SEPARATORS = str.maketrans("", "", " -().\u00a0")
 LANGUAGES = {
@@ -259,30 +260,29 @@ def _finish(job: ImportJob) -> None:
 
 
 def _check(row: reader.Row) -> tuple[str, str] | None:
-    """The first problem of a row that needs no database: (reason, detail)."""
+    """The first problem of a row that needs no database: (reason, detail). One pass over the cells: a cell too
+    long is reported before a formula, a formula before anything else."""
     if row.problem:
         return row.problem
-    cells = row.cells
-    for name, value in cells.items():
-        if len(value) > LIMITS[name]:
-            return "too_long", f"{name}: longer than {LIMITS[name]} characters"
-    for name, value in cells.items():
+    formula = None
+    for name, value in row.cells.items():
         if not value:
             continue
-        if name == "phone":
+        if len(value) > LIMITS[name]:
+            return "too_long", f"{name}: longer than {LIMITS[name]} characters"
+        if formula is None and value[0] in _FORMULA_CHARACTERS:
+            if name != "phone":
+                formula = "formula", f"{name}: starts with {value[0]!r} (a spreadsheet formula)"
             # "+91 98765 43210" is a number; "=1+2", "@SUM(…)", "+cmd|…" are formulas
-            if value.startswith(FORMULA_START) and (value[0] in "=@" or not _PHONE_CHARACTERS.fullmatch(value)):
-                return "formula", "phone: starts like a spreadsheet formula"
-        elif value.startswith(FORMULA_START):
-            return "formula", f"{name}: starts with {value[0]!r} (a spreadsheet formula)"
-    if not cells.get("phone"):
+            elif value[0] in "=@\t\r" or not _PHONE_CHARACTERS.fullmatch(value):
+                formula = "formula", "phone: starts like a spreadsheet formula"
+    if formula is not None:
+        return formula
+    if not row.cells.get("phone"):
         return "phone_missing", "phone: empty"
-    language = cells.get("language", "")
+    language = row.cells.get("language")
     if language and language.lower() not in LANGUAGES:
         return "language_unknown", "language: must be hi or en"
-    tags = _split_tags(cells.get("tags", ""))
-    if len(tags) > MAX_TAGS_PER_ROW or any(len(tag) > TAG_MAX for tag in tags):
-        return "too_long", f"tags: at most {MAX_TAGS_PER_ROW} tags of {TAG_MAX} characters"
     return None
 
 
@@ -333,7 +333,12 @@ def _chunk(context: Context, rows: list[reader.Row]) -> None:
             continue
         language = row.cells.get("language", "")
         name = " ".join(row.cells.get("name", "").split())  # a quoted name may hold line breaks or tabs
-        tags = _split_tags(row.cells.get("tags", "")) | context.job_tags
+        tags = _split_tags(row.cells.get("tags", ""))
+        if len(tags) > MAX_TAGS_PER_ROW or any(len(tag) > TAG_MAX for tag in tags):
+            rejections.append((row.line, "too_long", f"tags: at most {MAX_TAGS_PER_ROW} tags of {TAG_MAX} "
+                                                    "characters"))
+            continue
+        tags |= context.job_tags
         index = pii.blind_index(phone.e164)
         entry = entries.get(index)
         if entry is None:
