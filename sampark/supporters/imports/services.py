@@ -12,8 +12,10 @@ told us themselves is overwritten (their name, their area, their language). No S
 """
 
 import os
+import queue
 import re
 import socket
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +83,22 @@ class Entry:
     area_id: int | None
     language: str | None
     tags: set[str] = field(default_factory=set)
+    cipher: bytes = b""
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A row as the reading thread leaves it: a problem, or the number normalised, indexed and encrypted."""
+
+    line: int
+    problem: tuple[str, str] | None
+    phone: Phone | None = None
+    index: str = ""
+    cipher: bytes = b""
+    name: str = ""
+    language: str | None = None
+    tags: set[str] = field(default_factory=set)
+    area_code: str = ""
 
 
 @dataclass
@@ -220,18 +238,8 @@ def run(job: ImportJob, *, chunk_size: int | None = None,
                 job.total_lines = max(0, reader.count_lines(handle) - 1)  # the header is not a row
         job.save(update_fields=["status", "worker", "error", "total_lines", "updated_at"])
         with open(job.file_path, "rb") as handle:
-            batch: list[reader.Row] = []
-            for row in reader.read_rows(handle):
-                if row.line <= job.last_line:
-                    continue  # committed by an earlier run
-                batch.append(row)
-                if len(batch) >= chunk_size:
-                    _commit_chunk(context, batch)
-                    batch = []
-                    if after_chunk:
-                        after_chunk(job)
-            if batch:
-                _commit_chunk(context, batch)
+            for parsed, last_line in _prefetched(_parsed_chunks(handle, job.last_line, chunk_size)):
+                _commit_chunk(context, parsed, last_line)
                 if after_chunk:
                     after_chunk(job)
     except (reader.FileError, OSError) as exc:
@@ -290,11 +298,11 @@ def _split_tags(cell: str) -> set[str]:
     return {tag.strip().lower() for tag in re.split(r"[;|,]", cell) if tag.strip()} if cell else set()
 
 
-def _commit_chunk(context: Context, rows: list[reader.Row]) -> None:
+def _commit_chunk(context: Context, parsed: list[Parsed], last_line: int) -> None:
     for attempt in range(CHUNK_RETRIES):
         try:
             with transaction.atomic():
-                _chunk(context, rows)
+                _chunk(context, parsed, last_line)
             return
         except OperationalError:
             # PostgreSQL: a deadlock with the intake worker (both add to the same supporters) rolls this chunk
@@ -303,14 +311,25 @@ def _commit_chunk(context: Context, rows: list[reader.Row]) -> None:
                 raise
 
 
-def _chunk(context: Context, rows: list[reader.Row]) -> None:
-    job, counts = context.job, Counts()
-    rejections: list[tuple[int, str, str]] = []
-    context.load_areas(row.cells.get("area_code", "") for row in rows if not row.problem)
-    entries: dict[str, Entry] = {}
+def _parsed_chunks(handle, after_line: int, size: int):
+    """(parsed rows, last line) of each chunk of the file after ``after_line``. Needs no database: it runs in the
+    reading thread (_prefetched) while the previous chunk is written."""
+    batch: list[reader.Row] = []
+    for row in reader.read_rows(handle):
+        if row.line <= after_line:
+            continue  # committed by an earlier run
+        batch.append(row)
+        if len(batch) >= size:
+            yield _parse(batch), batch[-1].line
+            batch = []
+    if batch:
+        yield _parse(batch), batch[-1].line
+
+
+def _parse(rows: list[reader.Row]) -> list[Parsed]:
+    parsed = []
     for row in rows:
         problem = _check(row)
-        phone = area = None
         if problem is None:
             try:
                 # separators out first: "+91 98765 43210" then takes normalise's fast path for Indian mobiles
@@ -319,7 +338,72 @@ def _chunk(context: Context, rows: list[reader.Row]) -> None:
                 reason = exc.reason if exc.reason in ("missing", "withheld") else "invalid"
                 problem = f"phone_{reason}", f"phone: {REASONS['phone_' + reason]} ({exc.reason})"
         if problem is None:
-            code = row.cells.get("area_code", "")
+            tags = _split_tags(row.cells.get("tags", ""))
+            if len(tags) > MAX_TAGS_PER_ROW or any(len(tag) > TAG_MAX for tag in tags):
+                problem = "too_long", f"tags: at most {MAX_TAGS_PER_ROW} tags of {TAG_MAX} characters"
+        if problem is not None:
+            parsed.append(Parsed(row.line, problem))
+            continue
+        language = row.cells.get("language")
+        parsed.append(Parsed(
+            row.line, None, phone, pii.blind_index(phone.e164), pii.encrypt(phone.e164),
+            " ".join(row.cells.get("name", "").split()),  # a quoted name may hold line breaks or tabs
+            LANGUAGES[language.lower()] if language else None, tags, row.cells.get("area_code", ""),
+        ))
+    return parsed
+
+
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def _prefetched(items, depth: int = 2):
+    """``items`` produced by a thread of their own, at most ``depth`` ahead: the file is read, parsed and
+    encrypted while the database writes the chunk before (psycopg lets go of the GIL while it waits)."""
+    ready: queue.Queue = queue.Queue(depth)
+    stop = threading.Event()
+    end = object()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(end)
+        except BaseException as exc:  # noqa: BLE001  handed to the consumer, which raises it
+            put(_Failed(exc))
+
+    worker = threading.Thread(target=produce, name="import-reader", daemon=True)
+    worker.start()
+    try:
+        while (item := ready.get()) is not end:
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _chunk(context: Context, parsed: list[Parsed], last_line: int) -> None:
+    job, counts = context.job, Counts()
+    rejections: list[tuple[int, str, str]] = []
+    context.load_areas(item.area_code for item in parsed if item.problem is None)
+    entries: dict[str, Entry] = {}
+    for item in parsed:
+        problem, area = item.problem, None
+        if problem is None:
+            code = item.area_code
             if code:
                 area = context.areas.get(code)
                 if area is None:
@@ -329,32 +413,24 @@ def _chunk(context: Context, rows: list[reader.Row]) -> None:
             elif not context.national:
                 problem = "area_out_of_scope", "area_code: empty, and you may import only into your areas"
         if problem is not None:
-            rejections.append((row.line, *problem))
+            rejections.append((item.line, *problem))
             continue
-        language = row.cells.get("language", "")
-        name = " ".join(row.cells.get("name", "").split())  # a quoted name may hold line breaks or tabs
-        tags = _split_tags(row.cells.get("tags", ""))
-        if len(tags) > MAX_TAGS_PER_ROW or any(len(tag) > TAG_MAX for tag in tags):
-            rejections.append((row.line, "too_long", f"tags: at most {MAX_TAGS_PER_ROW} tags of {TAG_MAX} "
-                                                    "characters"))
-            continue
-        tags |= context.job_tags
-        index = pii.blind_index(phone.e164)
-        entry = entries.get(index)
+        tags = item.tags | context.job_tags if context.job_tags else item.tags
+        entry = entries.get(item.index)
         if entry is None:
-            entries[index] = Entry(row.line, phone, name, area[0] if area else None,
-                                   LANGUAGES[language.lower()] if language else None, tags)
+            entries[item.index] = Entry(item.line, item.phone, item.name, area[0] if area else None, item.language,
+                                        tags, item.cipher)
             continue
         counts.merged += 1  # the same number earlier in this chunk: fill what it left empty
-        entry.name = entry.name or name
+        entry.name = entry.name or item.name
         entry.area_id = entry.area_id or (area[0] if area else None)
-        entry.language = entry.language or (LANGUAGES[language.lower()] if language else None)
+        entry.language = entry.language or item.language
         entry.tags |= tags
     _settle_durability()
     _write(context, entries, counts)
     counts.rejected += len(rejections)
     insert_rows(ImportRejection, ("line", "reason", "detail"), rejections, constants={"job_id": job.pk})
-    job.last_line = rows[-1].line
+    job.last_line = last_line
     job.imported += counts.imported
     job.merged += counts.merged
     job.rejected += counts.rejected
@@ -403,7 +479,7 @@ def _write(context: Context, entries: dict[str, Entry], counts: Counts) -> None:
     # probe a row instead of two. An existing number is left as it is by ON CONFLICT DO NOTHING.
     inserted = dict((index, sid) for sid, index in insert_rows(
         Supporter, _NEW_COLUMNS,
-        [(public_id(), pii.encrypt(entries[i].phone.e164), i, entries[i].phone.masked, entries[i].phone.region or "",
+        [(public_id(), entries[i].cipher, i, entries[i].phone.masked, entries[i].phone.region or "",
           entries[i].phone.is_mobile, entries[i].area_id, entries[i].name, entries[i].language or "hi")
          for i in keys],
         constants={"area_is_guess": False, "stage": str(Stage.NEW), "notice_version": settings.NOTICE_VERSION,
