@@ -18,10 +18,12 @@ import socket
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sampark.accounts import permissions
@@ -624,8 +626,11 @@ def start_upload(user, uploaded, *, source: str, tag: str = "", callback: bool =
         raise
     with transaction.atomic():
         # the same file again after its import stopped: continue that import, counting nothing twice
+        # (failed, or running but silent for STALE_SECONDS: the task worker died with it)
+        silent = timezone.now() - timedelta(seconds=STALE_SECONDS)
         job = (ImportJob.objects.select_for_update()
-               .filter(checksum=digest.hexdigest(), created_by=user, status=ImportJob.Status.FAILED).first())
+               .filter(Q(status=ImportJob.Status.FAILED) | Q(status=ImportJob.Status.RUNNING, updated_at__lt=silent),
+                       checksum=digest.hexdigest(), created_by=user).first())
         if job is not None:
             Path(job.file_path).unlink(missing_ok=True)
             job.file_path, job.status = str(path), ImportJob.Status.PENDING

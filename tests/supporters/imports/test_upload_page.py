@@ -113,3 +113,29 @@ def test_bad_uploads_name_the_problem(client, lko, content, fields, message):
 def test_hindi_by_default(client, lko):
     client.force_login(lko)
     assert "समर्थक" in client.get(URL).content.decode()
+
+
+def test_the_same_file_uploaded_after_a_failure_continues_that_import(client, lko, monkeypatch):
+    from sampark.supporters.imports import services
+
+    client.force_login(lko)
+    upload(client)
+    job = ImportJob.objects.get()
+    monkeypatch.setattr(services, "CHUNK", 2)
+
+    def crash(_job):
+        raise RuntimeError("worker died")
+
+    real_run = services.run
+    monkeypatch.setattr(services, "run", lambda j: real_run(j, after_chunk=crash))
+    with pytest.raises(RuntimeError):
+        tasks.run_import.func(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.last_line) == (ImportJob.Status.FAILED, 3)
+    assert "stopped by an error" in client.get(f"{URL}{job.public_id}/?lang=en").content.decode()
+    monkeypatch.setattr(services, "run", real_run)
+    response = upload(client)
+    assert response["Location"] == f"{URL}{job.public_id}/"  # the same import, continued
+    job = run_task(ImportJob.objects.get())
+    assert (job.imported, job.merged, job.rejected) == (2, 1, 2)
+    assert Supporter.objects.count() == 2
