@@ -173,7 +173,8 @@ def _claim_postgresql(user_id: int, keys: list[int], count: int, now, until) -> 
 
 
 def _arms(limits: dict[int, int], now, lock: bool, skip: set[int] | None = None) -> tuple[list[str], list]:
-    """Per area (key 0: no area), its queue index in order, up to its limit; SQL union arms and parameters."""
+    """Per area (key 0: no area), its queue index in order, up to its limit; SQL union arms and parameters.
+    Ordered by due_at alone, the index's own order (ties in any order), so each read stops at its limit."""
     suffix = " FOR UPDATE SKIP LOCKED" if lock else ""
     not_taken = " AND id <> ALL(%s)" if skip else ""
     areas = [key for key in limits if key]
@@ -182,13 +183,13 @@ def _arms(limits: dict[int, int], now, lock: bool, skip: set[int] | None = None)
         arms.append(
             f"SELECT x.id, x.due_at, x.area_id FROM unnest(%s::bigint[], %s::int[]) AS k(area_id, lim) "
             f"CROSS JOIN LATERAL (SELECT id, due_at, area_id FROM {TABLE} WHERE status = 'pending' "
-            f"AND area_id = k.area_id AND due_at <= %s{not_taken} ORDER BY due_at, id LIMIT k.lim{suffix}) AS x"
+            f"AND area_id = k.area_id AND due_at <= %s{not_taken} ORDER BY due_at LIMIT k.lim{suffix}) AS x"
         )
         params += [areas, [limits[key] for key in areas], now] + ([list(skip)] if skip else [])
     if 0 in limits:
         arms.append(
             f"SELECT id, due_at, area_id FROM (SELECT id, due_at, area_id FROM {TABLE} WHERE status = 'pending' "
-            f"AND area_id IS NULL AND due_at <= %s{not_taken} ORDER BY due_at, id LIMIT %s{suffix}) AS n"
+            f"AND area_id IS NULL AND due_at <= %s{not_taken} ORDER BY due_at LIMIT %s{suffix}) AS n"
         )
         params += [now] + ([list(skip)] if skip else []) + [limits[0]]
     return arms, params
@@ -203,7 +204,7 @@ def _oldest_per_area(areas: list[int], national: bool, count: int, now) -> dict[
         return {}
     arms, params = _arms(limits, now, lock=False)
     rows = execute(f"SELECT area_id FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s",
-                   [*params, 3 * count], fetch=True)
+                   [*params, 3 * count], fetch=True, prepare=True)
     wanted: dict[int, int] = {}
     for (area_id,) in rows:
         wanted[area_id or 0] = wanted.get(area_id or 0, 0) + 1
@@ -219,7 +220,7 @@ def _lock_and_take(user_id: int, limits: dict[int, int], count: int, now, until,
         f"WITH picked AS (SELECT id, due_at FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s) "
         f"UPDATE {TABLE} AS t SET status = 'assigned', claimed_by_id = %s, claimed_until = %s "
         "FROM picked WHERE t.id = picked.id RETURNING t.id, picked.due_at",
-        [*params, count, user_id, until], fetch=True,
+        [*params, count, user_id, until], fetch=True, prepare=True,
     )
 
 

@@ -122,6 +122,6 @@ def test_concurrent_claims_never_share_a_supporter(areas, make_staff, waiting):
         thread.join()
     everyone = [i for ids in results.values() for i in ids]
     assert len(everyone) == len(set(everyone))  # SKIP LOCKED may make a batch short, never shared
-    assert len(everyone) >= 50
+    assert len(everyone) >= 30 and all(results.values())  # and each volunteer got some
     for user in volunteers:
         assert set(Callback.objects.filter(claimed_by=user).values_list("pk", flat=True)) == set(results[user.username])
