@@ -161,15 +161,30 @@ def _claim_postgresql(user_id: int, keys: list[int], count: int, now, until) -> 
     volunteer covering a whole state has hundreds of areas: locking `count` rows in each would hold thousands.
     Rows locked and not taken are free again when this transaction ends; if other claims hold everything those
     areas gave, every area is tried with `count` rows."""
-    areas = [key for key in keys if key]
-    national = 0 in keys
-    wanted = _oldest_per_area(areas, national, count, now)
-    got = _lock_and_take(user_id, wanted, count, now, until) if wanted else []
+    got = _find_lock_and_take(user_id, keys, count, now, until)
     if len(got) < count:
         taken = {row[0] for row in got}
-        more = _lock_and_take(user_id, {key: count for key in keys}, count - len(got), now, until, skip=taken)
-        got += more
+        got += _lock_and_take(user_id, {key: count for key in keys}, count - len(got), now, until, skip=taken)
     return [row[0] for row in sorted(got, key=lambda r: (r[1], r[0]))]
+
+
+def _find_lock_and_take(user_id: int, keys: list[int], count: int, now, until) -> list[tuple]:
+    """Both steps in one statement (one round trip, prepared once per connection)."""
+    arms, params = _arms({key: count for key in keys}, now, lock=False)
+    return execute(
+        f"WITH oldest AS (SELECT area_id FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s), "
+        "wanted AS (SELECT area_id, count(*) + 1 AS lim FROM oldest GROUP BY area_id), "
+        f"locked AS (SELECT x.id, x.due_at FROM wanted AS w CROSS JOIN LATERAL (SELECT id, due_at FROM {TABLE} "
+        "WHERE status = 'pending' AND area_id = w.area_id AND due_at <= %s ORDER BY due_at LIMIT w.lim "
+        "FOR UPDATE SKIP LOCKED) AS x "
+        f"UNION ALL SELECT y.id, y.due_at FROM wanted AS w CROSS JOIN LATERAL (SELECT id, due_at FROM {TABLE} "
+        "WHERE status = 'pending' AND area_id IS NULL AND due_at <= %s ORDER BY due_at LIMIT w.lim "
+        "FOR UPDATE SKIP LOCKED) AS y WHERE w.area_id IS NULL), "
+        "picked AS (SELECT id, due_at FROM locked ORDER BY due_at, id LIMIT %s) "
+        f"UPDATE {TABLE} AS t SET status = 'assigned', claimed_by_id = %s, claimed_until = %s "
+        "FROM picked WHERE t.id = picked.id RETURNING t.id, picked.due_at",
+        [*params, 3 * count, now, now, count, user_id, until], fetch=True, prepare=True,
+    )
 
 
 def _arms(limits: dict[int, int], now, lock: bool, skip: set[int] | None = None) -> tuple[list[str], list]:
@@ -193,22 +208,6 @@ def _arms(limits: dict[int, int], now, lock: bool, skip: set[int] | None = None)
         )
         params += [now] + ([list(skip)] if skip else []) + [limits[0]]
     return arms, params
-
-
-def _oldest_per_area(areas: list[int], national: bool, count: int, now) -> dict[int, int]:
-    """{area key: how many of the oldest 3 × count due call-backs it holds}, read without locks."""
-    limits = {key: count for key in areas}
-    if national:
-        limits[0] = count
-    if not limits:
-        return {}
-    arms, params = _arms(limits, now, lock=False)
-    rows = execute(f"SELECT area_id FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s",
-                   [*params, 3 * count], fetch=True, prepare=True)
-    wanted: dict[int, int] = {}
-    for (area_id,) in rows:
-        wanted[area_id or 0] = wanted.get(area_id or 0, 0) + 1
-    return {key: n + 1 for key, n in wanted.items()}
 
 
 def _lock_and_take(user_id: int, limits: dict[int, int], count: int, now, until,
