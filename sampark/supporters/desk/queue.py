@@ -149,6 +149,9 @@ def claim(user, count: int = DEFAULT_BATCH, now: datetime | None = None) -> list
         adapt = connection.ops.adapt_datetimefield_value
         until = now + claim_timeout()
         if connection.vendor == "postgresql":
+            # The planner's cost for a read per area is far above its real cost (a few index pages each), and past
+            # jit_above_cost PostgreSQL compiled the statement on every claim: 17 ms of a 20 ms claim.
+            execute("SET LOCAL jit = off", [])
             return _claim_postgresql(user.pk, keys, count, adapt(now), adapt(until))
         return _claim_sqlite(user.pk, keys, count, adapt(now), adapt(until))
 
