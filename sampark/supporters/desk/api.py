@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema, Status
 
 from sampark.accounts import permissions
 from sampark.accounts.api_auth import bearer
@@ -119,7 +119,7 @@ def _work(request) -> None:
              description="Oldest due first, from the areas the caller is assigned to (else the areas of their "
                          "grants). A claim lapses back to the queue after SAMPARK_CLAIM_TIMEOUT_MINUTES; one "
                          "caller holds at most 50 open claims, so fewer (or none) may come back.")
-def claim(request: HttpRequest, payload: ClaimIn = None):
+def claim(request: HttpRequest, payload: Body[ClaimIn | None] = None):
     _work(request)
     ids = queue.claim(request.auth, payload.count if payload else queue.DEFAULT_BATCH)
     by_id = {c.pk: c for c in Callback.objects.filter(pk__in=ids).select_related("supporter", "supporter__area")}

@@ -130,3 +130,9 @@ def test_openapi_declares_the_limits(client):
     assert schemas["ClaimIn"]["properties"]["count"]["maximum"] == 50
     assert "reached" in schemas["OutcomeIn"]["properties"]["outcome"]["enum"]
     assert schemas["OutcomeIn"]["properties"]["note"]["maxLength"] == 300
+
+
+def test_claim_without_a_body_takes_the_default_batch(client, volunteer, waiting):
+    waiting(12)
+    response = client.post("/api/v1/callbacks/claim", content_type="application/json", headers=volunteer.headers)
+    assert response.status_code == 200 and len(response.json()["items"]) == 10
