@@ -16,7 +16,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, Min, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -32,8 +32,11 @@ CHUNK = 200_000  # ids per step: one GROUP BY over this many rows, a few hundred
 SETTLE = timedelta(minutes=2)
 Name = DailyFigure.Name
 
-_UPSERT = (
-    f"INSERT INTO {DailyFigure._meta.db_table} (area_key, name, day, value) VALUES (%s, %s, %s, %s) "
+# {grouped}: the ORM's GROUP BY (area key, day, then one count per figure); the WHERE also lets SQLite parse the
+# upsert after a SELECT (its documented ambiguity with ON CONFLICT)
+_UPSERT_GROUPED = (
+    f"INSERT INTO {DailyFigure._meta.db_table} (area_key, name, day, value) "
+    "SELECT g.k, %s, g.d, g.{column} FROM ({grouped}) AS g WHERE g.{column} > 0 "
     f"ON CONFLICT (area_key, name, day) DO UPDATE SET value = {DailyFigure._meta.db_table}.value + excluded.value"
 )
 
@@ -95,10 +98,12 @@ def step(source: Source, now=None) -> int:
         grouped = (source.model.objects.filter(pk__gt=low, pk__lte=high)
                    .annotate(d=TruncDate(source.day_field, tzinfo=zone), k=Coalesce(source.area_field, Value(0)))
                    .values("k", "d").annotate(**counts).order_by())
-        for row in grouped:
-            for name in source.figures:
-                if row[name]:
-                    execute(_UPSERT, [row["k"], str(name), row["d"], row[name]])
+        sql, params = grouped.query.sql_with_params()
+        for name in source.figures:
+            # one statement per figure, the GROUP BY inside it: no row travels to Python. The grouped query's
+            # columns are named k, d and after each figure (.values/.annotate above).
+            execute(_UPSERT_GROUPED.format(column=connection.ops.quote_name(str(name)), grouped=sql),
+                    [str(name), *params])
     return high - low
 
 
