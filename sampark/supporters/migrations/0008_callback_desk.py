@@ -48,10 +48,9 @@ POSTGRESQL_DROP = [
 
 
 def _add(key: str, delta: str) -> str:
-    """SQLite (one writer at a time): one row per area, created on first use, changed in place."""
-    return (f"INSERT INTO {COUNTS} (area_key, delta) SELECT {key}, 0 WHERE NOT EXISTS "
-            f"(SELECT 1 FROM {COUNTS} WHERE area_key = {key}); "
-            f"UPDATE {COUNTS} SET delta = delta + ({delta}) WHERE area_key = {key};")
+    """SQLite (one writer at a time): one row per area (unique there), created on first use, changed in place."""
+    return (f"INSERT INTO {COUNTS} (area_key, delta) VALUES ({key}, {delta}) "
+            "ON CONFLICT (area_key) DO UPDATE SET delta = delta + excluded.delta;")
 
 
 OLD, NEW = "COALESCE(OLD.area_id, 0)", "COALESCE(NEW.area_id, 0)"
@@ -67,7 +66,8 @@ SQLITE = [
     f"CREATE TRIGGER callback_count_delete AFTER DELETE ON {TABLE} WHEN OLD.status = 'pending' "
     f"BEGIN {_add(OLD, '-1')} END",
 ]
-SQLITE_DROP = [f"DROP TRIGGER IF EXISTS callback_count_{name}" for name in ("insert", "leave", "join", "delete")]
+SQLITE_DROP = [f"DROP TRIGGER IF EXISTS callback_count_{name}" for name in ("insert", "leave", "join", "delete")] + [
+    "DROP INDEX IF EXISTS callback_count_area_once"]
 
 
 def create_triggers(apps, schema_editor):
@@ -78,6 +78,8 @@ def create_triggers(apps, schema_editor):
         cursor.execute(f"DELETE FROM {COUNTS}")
         cursor.execute(f"INSERT INTO {COUNTS} (area_key, delta) SELECT COALESCE(area_id, 0), count(*) FROM {TABLE} "
                        "WHERE status = 'pending' GROUP BY 1")
+        if connection.vendor != "postgresql":  # SQLite keeps one row per area: the triggers' upsert needs it unique
+            cursor.execute(f"CREATE UNIQUE INDEX callback_count_area_once ON {COUNTS} (area_key)")
         for statement in POSTGRESQL if connection.vendor == "postgresql" else SQLITE:
             cursor.execute(statement)
 
