@@ -16,7 +16,9 @@ import queue
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -226,12 +228,15 @@ def start_file_import(path: str | Path, *, source: str | None, tag: str = "", ca
 # --- running it --------------------------------------------------------------------------------------------
 
 
-def run(job: ImportJob, *, chunk_size: int | None = None,
-        after_chunk: Callable[[ImportJob], None] | None = None) -> ImportJob:
-    """Import the job's file from after its last committed line to the end; returns the finished job.
+def run(job: ImportJob, *, chunk_size: int | None = None, after_chunk: Callable[[ImportJob], None] | None = None,
+        budget_seconds: float | None = None) -> ImportJob:
+    """Import the job's file from after its last committed line to the end; returns the job, finished (status
+    done) unless ``budget_seconds`` ran out first: then it stops after a chunk, still running, and the caller
+    runs it again later to go on.
 
     ``after_chunk`` is called after each committed chunk (progress; tests stop the import there)."""
     chunk_size = chunk_size or CHUNK
+    started = time.monotonic()
     context = Context(job)
     job.status, job.worker, job.error = ImportJob.Status.RUNNING, _this_worker(), ""
     try:
@@ -239,11 +244,14 @@ def run(job: ImportJob, *, chunk_size: int | None = None,
             with open(job.file_path, "rb") as handle:
                 job.total_lines = max(0, reader.count_lines(handle) - 1)  # the header is not a row
         job.save(update_fields=["status", "worker", "error", "total_lines", "updated_at"])
-        with open(job.file_path, "rb") as handle:
-            for parsed, last_line in _prefetched(_parsed_chunks(handle, job.last_line, chunk_size)):
+        with open(job.file_path, "rb") as handle, closing(
+                _prefetched(_parsed_chunks(handle, job.last_line, chunk_size))) as chunks:
+            for parsed, last_line in chunks:
                 _commit_chunk(context, parsed, last_line)
                 if after_chunk:
                     after_chunk(job)
+                if budget_seconds is not None and time.monotonic() - started > budget_seconds:
+                    return job  # the rest in another run (the task enqueues itself again)
     except (reader.FileError, OSError) as exc:
         _fail(job, str(exc))
         raise ImportError_(str(exc)) from None

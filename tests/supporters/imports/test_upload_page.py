@@ -127,7 +127,7 @@ def test_the_same_file_uploaded_after_a_failure_continues_that_import(client, lk
         raise RuntimeError("worker died")
 
     real_run = services.run
-    monkeypatch.setattr(services, "run", lambda j: real_run(j, after_chunk=crash))
+    monkeypatch.setattr(services, "run", lambda j, **kw: real_run(j, after_chunk=crash))
     with pytest.raises(RuntimeError):
         tasks.run_import.func(job.pk)
     job.refresh_from_db()
@@ -139,3 +139,25 @@ def test_the_same_file_uploaded_after_a_failure_continues_that_import(client, lk
     job = run_task(ImportJob.objects.get())
     assert (job.imported, job.merged, job.rejected) == (2, 1, 2)
     assert Supporter.objects.count() == 2
+
+
+def test_a_long_import_hands_the_rest_to_a_new_task(client, lko, monkeypatch):
+    """The task worker also sends SMS: one task imports for a bounded time, then enqueues the rest."""
+    from django_tasks_db.models import DBTaskResult
+
+    from sampark.supporters.imports import services
+
+    client.force_login(lko)
+    upload(client)
+    job = ImportJob.objects.get()
+    monkeypatch.setattr(services, "CHUNK", 2)
+    monkeypatch.setattr(tasks, "TASK_SECONDS", 0.0)  # out of time after every chunk
+    queued = DBTaskResult.objects.count()
+    assert tasks.run_import.func(job.pk) == "continues after line 3"
+    assert DBTaskResult.objects.count() == queued + 1  # the rest, as a new task
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.RUNNING and job.processed == 2
+    while tasks.run_import.func(job.pk).startswith("continues"):
+        pass
+    job.refresh_from_db()
+    assert (job.status, job.imported, job.merged, job.rejected) == (ImportJob.Status.DONE, 2, 1, 2)
