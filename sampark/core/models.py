@@ -51,6 +51,9 @@ class AuditEntry(models.Model):
             models.Index(fields=["actor", "at"], name="audit_actor_at"),
             # the audit page and GET /api/v1/audit?action=reveal_phone: every reveal (or export…), newest first
             models.Index(fields=["action", "at"], name="audit_action_at"),
+            # the audit page and GET /api/v1/audit without filters: newest first, keyset on (at, id); a scoped
+            # reader walks it checking each row's subject (docs/audit.md)
+            models.Index(fields=["at", "id"], name="audit_at"),
         ]
 
     def save(self, *args, **kwargs):
