@@ -173,6 +173,7 @@ def main() -> None:
         # autovacuum is off on the project's machine: clear what earlier runs left behind (a deployment vacuums)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE supporters_callback")
+            cursor.execute("VACUUM ANALYZE supporters_callbackqueuecount")
         connection.close()
         r = run_scenario(label, code, args.volunteers, args.rounds, args.batch)
         print(f"| {r['scenario']} | {r['claims']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | "

@@ -11,6 +11,7 @@ Counts: ``CallbackQueueCount`` rows kept by triggers (migration 0008), summed pe
 first entry of ``callback_queue`` for each area that has any waiting.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,8 +28,9 @@ from sampark.supporters.models import Callback
 DEFAULT_BATCH = 10
 MAX_BATCH = 50
 MAX_OPEN_CLAIMS = 50  # one volunteer holds at most this many open claims
-SQUASH_ABOVE = 1000  # count rows read for one answer above which they are folded into one row per area
+SQUASH_ABOVE = 200  # count rows read for one answer above which they are folded into one row per area
 SQUASH_LOCK = 0x5A4D_0C0B
+SHORT_RETRIES = 3  # a batch that came back short is tried again this often (other claims held the rows)
 
 TABLE = Callback._meta.db_table
 COUNTS = CallbackQueueCount._meta.db_table
@@ -157,36 +159,58 @@ def claim(user, count: int = DEFAULT_BATCH, now: datetime | None = None) -> list
 
 
 def _claim_postgresql(user_id: int, keys: list[int], count: int, now, until) -> list[int]:
-    """Two steps. First, without locks, where the oldest due call-backs are: each area's queue index read in
-    order (LIMIT count), then the oldest 3 × count of all. Then, in the areas that hold them, each area's index in
+    """Two steps. First, without locks, where the oldest due call-backs are: the oldest 3 × count of all the
+    areas' queues (their indexes read in order). Then, in the areas that hold them, each area's index in
     order again with FOR UPDATE SKIP LOCKED, as many rows as that area gave plus one (rows another claim holds
     are skipped, so it reaches past them), and the oldest `count` of what was locked taken in one UPDATE. A
     volunteer covering a whole state has hundreds of areas: locking `count` rows in each would hold thousands.
     Rows locked and not taken are free again when this transaction ends; if other claims hold everything those
     areas gave, every area is tried with `count` rows."""
     got = _find_lock_and_take(user_id, keys, count, now, until)
-    if len(got) < count:
+    for attempt in range(SHORT_RETRIES):
+        if len(got) >= count:
+            break
+        if attempt:  # what other claims hold now is usually theirs, or free again, a few milliseconds later
+            time.sleep(0.005 * attempt)
         taken = {row[0] for row in got}
-        got += _lock_and_take(user_id, {key: count for key in keys}, count - len(got), now, until, skip=taken)
+        more = _lock_and_take(user_id, {key: count for key in keys}, count - len(got), now, until, skip=taken)
+        if not more and attempt:
+            break
+        got += more
     return [row[0] for row in sorted(got, key=lambda r: (r[1], r[0]))]
 
 
 def _find_lock_and_take(user_id: int, keys: list[int], count: int, now, until) -> list[tuple]:
-    """Both steps in one statement (one round trip, prepared once per connection)."""
-    arms, params = _arms({key: count for key in keys}, now, lock=False)
+    """Both steps in one statement (one round trip, prepared once per connection). The oldest 3 × count due
+    call-backs lie in the areas whose first due call-back is among the 3 × count oldest firsts, so each area's
+    index is read for one entry, and only those areas' for `count`."""
+    areas = [key for key in keys if key]
+    national = 0 in keys
+    reach = 3 * count
+    per_area = f"FROM {TABLE} WHERE status = 'pending' AND area_id = {{}} AND due_at <= %s ORDER BY due_at"
+    no_area = f"FROM {TABLE} WHERE status = 'pending' AND area_id IS NULL AND due_at <= %s ORDER BY due_at"
     return execute(
-        f"WITH oldest AS (SELECT area_id FROM ({' UNION ALL '.join(arms)}) AS c ORDER BY due_at, id LIMIT %s), "
+        "WITH heads AS ("
+        f"SELECT k.area_id, h.due_at FROM unnest(%s::bigint[]) AS k(area_id) CROSS JOIN LATERAL "
+        f"(SELECT due_at {per_area.format('k.area_id')} LIMIT 1) AS h "
+        f"UNION ALL SELECT NULL::bigint, (SELECT due_at {no_area} LIMIT 1) WHERE %s), "
+        "firsts AS (SELECT area_id FROM heads WHERE due_at IS NOT NULL ORDER BY due_at LIMIT %s), "
+        "oldest AS (SELECT area_id FROM ("
+        f"SELECT x.area_id, x.due_at, x.id FROM firsts AS f CROSS JOIN LATERAL "
+        f"(SELECT area_id, due_at, id {per_area.format('f.area_id')} LIMIT %s) AS x "
+        f"UNION ALL SELECT y.area_id, y.due_at, y.id FROM firsts AS f CROSS JOIN LATERAL "
+        f"(SELECT area_id, due_at, id {no_area} LIMIT %s) AS y WHERE f.area_id IS NULL"
+        ") AS c ORDER BY due_at, id LIMIT %s), "
         "wanted AS (SELECT area_id, count(*) + 1 AS lim FROM oldest GROUP BY area_id), "
-        f"locked AS (SELECT x.id, x.due_at FROM wanted AS w CROSS JOIN LATERAL (SELECT id, due_at FROM {TABLE} "
-        "WHERE status = 'pending' AND area_id = w.area_id AND due_at <= %s ORDER BY due_at LIMIT w.lim "
-        "FOR UPDATE SKIP LOCKED) AS x "
-        f"UNION ALL SELECT y.id, y.due_at FROM wanted AS w CROSS JOIN LATERAL (SELECT id, due_at FROM {TABLE} "
-        "WHERE status = 'pending' AND area_id IS NULL AND due_at <= %s ORDER BY due_at LIMIT w.lim "
-        "FOR UPDATE SKIP LOCKED) AS y WHERE w.area_id IS NULL), "
+        f"locked AS (SELECT x.id, x.due_at FROM wanted AS w CROSS JOIN LATERAL "
+        f"(SELECT id, due_at {per_area.format('w.area_id')} LIMIT w.lim FOR UPDATE SKIP LOCKED) AS x "
+        f"UNION ALL SELECT y.id, y.due_at FROM wanted AS w CROSS JOIN LATERAL "
+        f"(SELECT id, due_at {no_area} LIMIT w.lim FOR UPDATE SKIP LOCKED) AS y WHERE w.area_id IS NULL), "
         "picked AS (SELECT id, due_at FROM locked ORDER BY due_at, id LIMIT %s) "
         f"UPDATE {TABLE} AS t SET status = 'assigned', claimed_by_id = %s, claimed_until = %s "
         "FROM picked WHERE t.id = picked.id RETURNING t.id, picked.due_at",
-        [*params, 3 * count, now, now, count, user_id, until], fetch=True, prepare=True,
+        [areas, now, now, national, reach, now, count, now, count, reach, now, now, count, user_id, until],
+        fetch=True, prepare=True,
     )
 
 
