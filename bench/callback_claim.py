@@ -90,6 +90,9 @@ def run_scenario(label: str, area_code: str, volunteers: int, rounds: int, batch
         user, _ = get_user_model().objects.get_or_create(username=f"bench-{label}-{i}")
         RoleAssignment.objects.get_or_create(user=user, role=Role.VOLUNTEER, area=area)
         users.append(user)
+    # claims a volunteer of an earlier run still holds (--keep) would count against their 50 open claims
+    Callback.objects.filter(claimed_by__in=users, status=Callback.Status.ASSIGNED).update(
+        status=Callback.Status.PENDING, claimed_by=None, claimed_until=None)
     connections.close_all()  # never share a connection with the forked volunteers
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(volunteers)
