@@ -21,7 +21,7 @@ from sampark.accounts import permissions
 from sampark.core import pii
 from sampark.core.models import AuditEntry
 from sampark.supporters.models import SupporterTag
-from sampark.supporters.records.filters import SupporterFilter, first_error
+from sampark.supporters.records.filters import SupporterFilter, first_error, subtree_ids
 
 CHUNK = 2000
 PURPOSE_MAX = 200
@@ -73,7 +73,11 @@ def start(user, params) -> "StreamingHttpResponse | Refused":
         "filters": form.active(), "rows": rows, "numbers": "full" if full else "masked",
         **({"purpose": purpose} if purpose else {})})
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(_lines(queryset, top, full), content_type="text/csv; charset=utf-8")
+    # An area filter is read area by area through the supporter_area index (area, -id): scanning the whole table
+    # newest first for the 1% of rows in one district read ~100 rows for each one kept.
+    areas = list(subtree_ids(form.cleaned_data["area"]).order_by("path").values_list("id", flat=True)) \
+        if form.cleaned_data.get("area") else None
+    response = StreamingHttpResponse(_lines(queryset, top, full, areas), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supporters-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
     return response
@@ -91,7 +95,16 @@ class LocalTimeText(Func):
     output_field = CharField()
 
 
-def _rows(queryset, top: int, full: bool):
+def _rows(queryset, top: int, full: bool, areas: list[int] | None = None):
+    """Rows newest first; with ``areas``, area by area (in the tree's order), newest first within each."""
+    if areas is None:
+        yield from _chunks(queryset, top, full)
+        return
+    for area_id in areas:
+        yield from _chunks(queryset.filter(area_id=area_id), top, full)
+
+
+def _chunks(queryset, top: int, full: bool):
     fields = ["id", "public_id", "phone_hint", "name", "stage", "area__code", "language", "call_count"]
     tz = timezone.get_current_timezone()
     if connection.vendor == "postgresql":
@@ -126,13 +139,13 @@ def _time(moment, tz) -> str:
     return moment if isinstance(moment, str) else moment.astimezone(tz).strftime(TIME_FORMAT)
 
 
-def _lines(queryset, top: int, full: bool):
+def _lines(queryset, top: int, full: bool, areas: list[int] | None = None):
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(HEADER)
     if not top:
         return
     batch = []
-    for row in _rows(queryset, top, full):
+    for row in _rows(queryset, top, full, areas):
         batch.append(writer.writerow([neutralise(cell) for cell in row]))
         if len(batch) >= 500:
             yield "".join(batch)

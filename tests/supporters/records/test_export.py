@@ -114,3 +114,15 @@ def test_superuser_full_export_needs_purpose_over_api(client, areas, token_for):
     make_supporter("+919876500001", area=areas["UP-LKO"])
     response = client.get("/api/v1/supporters/export.csv", {"full": "true"}, **token_for(admin))
     assert response.status_code == 400 and response.json()["field"] == "purpose"
+
+
+def test_area_export_reads_every_area_of_the_subtree_once(client, areas, lko_coordinator, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK", 2)
+    made = {make_supporter(f"+9198765000{n:02d}", area=areas[code]).public_id
+            for n, code in enumerate(["UP-LKO", "UP-AC-170", "UP-AC-171", "UP-AC-170", "UP-LKO", "UP-AC-173"])}
+    make_supporter("+919876500099", area=areas["UP-AGR"])
+    client.force_login(lko_coordinator)
+    rows = read(client.get("/staff/supporters/export.csv", {"area": "UP-LKO"}))
+    exported = [r[0] for r in rows[1:]]
+    assert sorted(exported) == sorted(made)
+    assert AuditEntry.objects.get(action="export").detail["rows"] == 6
