@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from sampark.accounts import two_factor
@@ -15,8 +15,16 @@ class StaffLoginForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Our own words, not Django's Hindi (कूटशब्द, प्रयोक्ता नाम): the ones a volunteer uses.
+        self.fields["username"].label = _("Username")
+        self.fields["password"].label = _("Password")
+
     error_messages = {
         **AuthenticationForm.error_messages,
+        "invalid_login": _("Please enter a correct username and password. Both may be case-sensitive."),
+        "inactive": _("This account is inactive."),
         "code_needed": _("code: enter the code from your authenticator app (or a backup code)."),
         "code_wrong": _("code: that code is wrong or already used. Wait for the next one and try again."),
     }
@@ -37,3 +45,11 @@ class StaffLoginForm(AuthenticationForm):
 class CodeForm(forms.Form):
     code = forms.CharField(label=_("Code from your authenticator app"), max_length=20,
                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+
+class StaffPasswordChangeForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Old password")
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password2"].label = _("New password again")

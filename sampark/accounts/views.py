@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from sampark.accounts import two_factor
-from sampark.accounts.forms import CodeForm, StaffLoginForm
+from sampark.accounts.forms import CodeForm, StaffLoginForm, StaffPasswordChangeForm
 from sampark.accounts.models import RoleAssignment
 from sampark.web.dashboard.views import context as dashboard_context
 
@@ -82,6 +82,7 @@ def home(request):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/staff/password_change.html"
+    form_class = StaffPasswordChangeForm
     success_url = reverse_lazy("staff-home")
 
 
