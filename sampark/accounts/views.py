@@ -9,9 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from sampark.accounts import two_factor
+from sampark.accounts import permissions, two_factor
 from sampark.accounts.forms import CodeForm, StaffLoginForm, StaffPasswordChangeForm
 from sampark.accounts.models import RoleAssignment
+from sampark.outreach.services import templates_without_dlt
 from sampark.web.dashboard.views import context as dashboard_context
 
 
@@ -77,6 +78,8 @@ def home(request):
         "grants": rows, "verified": request.user.is_verified(),
         "has_second_factor": two_factor.has_second_factor(request.user),
         "can_admin": request.user.is_staff,
+        # a real gateway refuses templates without DLT ids: the people who can fix it see which, on arrival
+        "dlt_missing": templates_without_dlt() if permissions.can(request.user, permissions.SYSTEM_MANAGE) else [],
     })
 
 
