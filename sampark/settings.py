@@ -133,6 +133,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "sampark.accounts.middleware.RequireTwoFactor",
+    "sampark.accounts.middleware.RequireOwnPassword",
     "sampark.accounts.middleware.StaffLanguage",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

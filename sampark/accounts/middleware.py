@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sampark.accounts import two_factor
+from sampark.accounts.models import TemporaryPassword
 
 # Pages an unverified member of such a role may still open: setting up the app, signing out.
 OPEN_PATHS = ("/staff/2fa/", "/staff/logout/")
@@ -22,6 +23,23 @@ class RequireTwoFactor:
         if (path.startswith(GUARDED_PREFIXES) and not path.startswith(OPEN_PATHS) and user is not None
                 and user.is_authenticated and not user.is_verified() and two_factor.required(user)):
             return redirect(reverse("staff-2fa"))
+        return self.get_response(request)
+
+
+class RequireOwnPassword:
+    """Someone given a one-time password replaces it before any other staff page opens."""
+
+    OPEN = ("/staff/password/", "/staff/logout/", "/staff/2fa/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path
+        user = getattr(request, "user", None)
+        if (path.startswith(GUARDED_PREFIXES) and not path.startswith(self.OPEN) and user is not None
+                and user.is_authenticated and TemporaryPassword.objects.filter(user=user).exists()):
+            return redirect(reverse("staff-password"))
         return self.get_response(request)
 
 

@@ -37,3 +37,11 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class TemporaryPassword(models.Model):
+    """A password someone else chose and saw (``sampark user add``, the team page): its holder must replace it at
+    their first sign-in before any staff page opens (accounts.middleware.RequireOwnPassword)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    issued_at = models.DateTimeField(auto_now_add=True)

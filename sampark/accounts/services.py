@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sampark.accounts import permissions
-from sampark.accounts.models import ApiToken, Role, RoleAssignment
+from sampark.accounts.models import ApiToken, Role, RoleAssignment, TemporaryPassword
 from sampark.core.models import AuditEntry
 from sampark.geo.models import Area
 
@@ -59,6 +59,7 @@ def add_user(username: str, *, role: str, area: Area, email: str = "", actor=Non
         if user is None:
             password = one_time_password()
             user = User.objects.create_user(username=username, email=email, password=password, is_staff=True)
+            TemporaryPassword.objects.create(user=user)
             _audit(actor, AuditEntry.Action.USER_CHANGE, f"user:{username}", change="created")
         elif not user.is_active:
             raise Refused(f"username: {username!r} is deactivated")
@@ -122,3 +123,8 @@ def revoke_token(token: ApiToken, *, actor=None) -> None:
         ApiToken.objects.filter(pk=token.pk).delete()
         _audit(actor, AuditEntry.Action.TOKEN_CHANGE, f"user:{token.user.username}", change="revoked",
                token=token.pk)
+
+
+def password_chosen(user) -> None:
+    """The user has set a password of their own: the temporary one no longer binds them."""
+    TemporaryPassword.objects.filter(user=user).delete()

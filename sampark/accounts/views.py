@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from sampark.accounts import permissions, two_factor
+from sampark.accounts import permissions, services, two_factor
 from sampark.accounts.forms import CodeForm, StaffLoginForm, StaffPasswordChangeForm
 from sampark.accounts.models import RoleAssignment
 from sampark.outreach.services import templates_without_dlt
@@ -87,6 +87,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/staff/password_change.html"
     form_class = StaffPasswordChangeForm
     success_url = reverse_lazy("staff-home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_chosen(self.request.user)
+        return response
 
 
 def _next(request) -> str:
