@@ -7,6 +7,7 @@ short timeout, no redirects).
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,11 +49,17 @@ def json_answer(raw: bytes) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def post(url: str, data: bytes, headers: dict[str, str], request: BridgeRequest) -> tuple[int, dict] | BridgeResult:
-    """POST; (status, JSON answer) or a failed BridgeResult when no HTTP answer came back."""
+def call(url: str, data: bytes, headers: dict[str, str], request: BridgeRequest, *,
+         error_of: Callable[[dict], str], call_id_of: Callable[[dict], str]) -> BridgeResult:
+    """POST the provider's request and read its answer: the call's id on a 2xx, else the provider's own message
+    (``error_of`` and ``call_id_of`` know where each provider puts them in its JSON)."""
     try:
         status, raw = http_post(url, data, headers)
     except OSError as exc:
         reason = getattr(exc, "reason", None) or exc
         return failure(f"network: {type(reason).__name__}: {reason}", request)
-    return status, json_answer(raw)
+    answer = json_answer(raw)
+    if not 200 <= status < 300:
+        message = error_of(answer)
+        return failure(f"HTTP {status}: {message}" if message else f"HTTP {status}", request)
+    return BridgeResult(ok=True, provider_call_id=call_id_of(answer))

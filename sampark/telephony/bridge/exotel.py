@@ -11,7 +11,7 @@ import urllib.parse
 
 from django.conf import settings
 
-from .base import BridgeRequest, BridgeResult, basic_auth, failure, post
+from .base import BridgeRequest, BridgeResult, basic_auth, call
 
 TIME_LIMIT_SECONDS = 1800  # a call-back is a conversation, not a meeting: cut at 30 minutes
 RING_TIMEOUT_SECONDS = 40
@@ -35,16 +35,13 @@ def form(request: BridgeRequest) -> dict[str, str]:
 
 
 def connect(request: BridgeRequest) -> BridgeResult:
-    answer = post(endpoint(), urllib.parse.urlencode(form(request)).encode("ascii"), {
+    return call(endpoint(), urllib.parse.urlencode(form(request)).encode("ascii"), {
         "Authorization": basic_auth(settings.EXOTEL_API_KEY, settings.EXOTEL_API_TOKEN),
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
-    }, request)
-    if isinstance(answer, BridgeResult):
-        return answer
-    status, body = answer
-    if not 200 <= status < 300:
-        problem = body.get("RestException")
-        message = str(problem.get("Message", "")) if isinstance(problem, dict) else ""
-        return failure(f"HTTP {status}: {message}" if message else f"HTTP {status}", request)
-    call = body.get("Call")
-    return BridgeResult(ok=True, provider_call_id=str(call.get("Sid", "")) if isinstance(call, dict) else "")
+    }, request, error_of=lambda answer: str(_part(answer, "RestException").get("Message", "")),
+        call_id_of=lambda answer: str(_part(answer, "Call").get("Sid", "")))
+
+
+def _part(answer: dict, key: str) -> dict:
+    found = answer.get(key)
+    return found if isinstance(found, dict) else {}

@@ -17,7 +17,7 @@ from django.conf import settings
 
 from sampark.core import pii
 
-from .base import BridgeRequest, BridgeResult, basic_auth, failure, post
+from .base import BridgeRequest, BridgeResult, basic_auth, call
 
 RING_TIMEOUT_SECONDS = 40
 TOKEN_PURPOSE = "bridge-answer"  # noqa: S105 -- a MAC purpose label, not a secret
@@ -63,14 +63,8 @@ def body(request: BridgeRequest) -> dict:
 
 
 def connect(request: BridgeRequest) -> BridgeResult:
-    answer = post(endpoint(), json.dumps(body(request)).encode("utf-8"), {
+    return call(endpoint(), json.dumps(body(request)).encode("utf-8"), {
         "Authorization": basic_auth(settings.PLIVO_AUTH_ID, settings.PLIVO_AUTH_TOKEN),
         "Content-Type": "application/json", "Accept": "application/json",
-    }, request)
-    if isinstance(answer, BridgeResult):
-        return answer
-    status, data = answer
-    if not 200 <= status < 300:
-        message = str(data.get("error", ""))
-        return failure(f"HTTP {status}: {message}" if message else f"HTTP {status}", request)
-    return BridgeResult(ok=True, provider_call_id=str(data.get("request_uuid", "")))
+    }, request, error_of=lambda answer: str(answer.get("error", "")),
+        call_id_of=lambda answer: str(answer.get("request_uuid", "")))

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 
-from .base import BridgeRequest, BridgeResult, basic_auth, failure, post
+from .base import BridgeRequest, BridgeResult, basic_auth, call
 
 RING_TIMEOUT_SECONDS = 40
 TIME_LIMIT_SECONDS = 1800
@@ -35,14 +35,8 @@ def form(request: BridgeRequest) -> dict[str, str]:
 
 
 def connect(request: BridgeRequest) -> BridgeResult:
-    answer = post(endpoint(), urllib.parse.urlencode(form(request)).encode("ascii"), {
+    return call(endpoint(), urllib.parse.urlencode(form(request)).encode("ascii"), {
         "Authorization": basic_auth(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN),
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
-    }, request)
-    if isinstance(answer, BridgeResult):
-        return answer
-    status, body = answer
-    if not 200 <= status < 300:
-        message = str(body.get("message", ""))
-        return failure(f"HTTP {status}: {message}" if message else f"HTTP {status}", request)
-    return BridgeResult(ok=True, provider_call_id=str(body.get("sid", "")))
+    }, request, error_of=lambda answer: str(answer.get("message", "")),
+        call_id_of=lambda answer: str(answer.get("sid", "")))
