@@ -1,6 +1,5 @@
 """The audit page on a 360 px phone for a DPO (signed in with a second factor): filter by action, read, page on."""
 
-import os
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,17 +7,11 @@ from django.test import Client
 
 from sampark.accounts.models import Role, RoleAssignment
 from sampark.core.models import AuditEntry
+from tests.browser.pages import screenshot
 from tests.conftest import login_verified
 from tests.supporters.factories import make_supporter
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
 
 
 def test_dpo_reads_the_audit_on_a_phone(live_server, phone, areas):

@@ -1,24 +1,13 @@
 """The "check a message" page in a real Chromium at 360 px: paste a forward, read the verdict, with and without JS."""
 
-import os
 
 import pytest
 
 from sampark.trust.messages import statements
+from tests.browser.pages import no_horizontal_scroll, screenshot
 from tests.trust.statement_data import MEMBERSHIP_EN, make_statements
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 @pytest.fixture

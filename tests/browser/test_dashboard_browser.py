@@ -1,6 +1,5 @@
 """The dashboard on a 360 px phone: figures, the inline SVG chart and its table, the queue per child area."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -9,17 +8,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from sampark.accounts.models import Role, RoleAssignment
+from tests.browser.pages import screenshot
 from tests.supporters.factories import make_supporter
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
 PASSWORD = "a long staff passphrase 42"
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
 
 
 def test_dashboard_on_a_phone(live_server, phone, areas):

@@ -1,7 +1,6 @@
 """The call-back desk in a real Chromium at 360 px: claim, reveal, reached with answers, the card done and the
 number hidden again."""
 
-import os
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,21 +8,12 @@ from django.contrib.auth import get_user_model
 from sampark.accounts.models import Role, RoleAssignment
 from sampark.core.models import AuditEntry
 from sampark.supporters.models import Supporter
+from tests.browser.pages import STAFF_PASSWORD, no_horizontal_scroll, screenshot, sign_in
 from tests.supporters.factories import make_supporter
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
-PASSWORD = "a long staff passphrase 42"
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= 360
+PASSWORD = STAFF_PASSWORD
 
 
 @pytest.fixture
@@ -33,14 +23,6 @@ def volunteer(areas):
     return user
 
 
-def sign_in(page, base):
-    page.goto(f"{base}/staff/login/?next=/staff/desk/")
-    page.fill("input[name=username]", "asha")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-
-
 @pytest.mark.parametrize("javascript", [True, False])
 def test_claim_reveal_reached_then_the_card_is_done(live_server, browser, volunteer, areas, javascript):
     from tests.browser.conftest import _phone_page
@@ -48,7 +30,7 @@ def test_claim_reveal_reached_then_the_card_is_done(live_server, browser, volunt
     context, phone = _phone_page(browser, javascript=javascript)
     try:
         supporter = make_supporter("+919876500001", area=areas["UP-LKO"])
-        sign_in(phone, live_server.url)
+        sign_in(phone, live_server.url, "asha", next_path="/staff/desk/")
         phone.goto(f"{live_server.url}/staff/desk/")
         assert phone.text_content("h1").strip() == "कॉल-बैक डेस्क"
         with phone.expect_navigation():

@@ -1,24 +1,13 @@
 """The profile page in a real Chromium at 360 px: the supporter's first screen after the SMS link."""
 
-import os
 
 import pytest
 
 from sampark.supporters.models import Consent, Supporter, Touch
 from sampark.supporters.services import profile_token
+from tests.browser.pages import no_horizontal_scroll, screenshot
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")  # a folder, e.g. /tmp, to look at the pages by eye
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 def assembly_options(page) -> list[str]:

@@ -1,22 +1,15 @@
 """The profile page's new questions on a 360 px phone, with and without JavaScript: an under-18 needs the
 guardian's consent (a clear error, nothing saved), then saves; the saved language stays checked."""
 
-import os
 
 import pytest
 
 from sampark.supporters.models import Supporter
 from sampark.supporters.services import profile_token
+from tests.browser.pages import screenshot
 from tests.supporters.factories import make_supporter
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
 
 
 @pytest.mark.parametrize("javascript", [True, False])

@@ -1,7 +1,6 @@
 """The public pages in a real Chromium at 360 px, Hindi first: every link and button a 44 px target, nothing wider
 than the screen, a way home everywhere; /check/ hands the message to /report/; the 404 page."""
 
-import os
 from datetime import date
 
 import pytest
@@ -11,10 +10,10 @@ from sampark.telephony.services import add_number
 from sampark.trust.cases import workflow as cases
 from sampark.trust.messages import statements
 from sampark.trust.models import Case
+from tests.browser.pages import screenshot
 from tests.trust.registry_factories import add
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")  # a folder, e.g. /tmp/shots, to look at the pages by eye
 MESSAGE = "पार्टी की ओर से सूचना:\nसदस्यता कार्ड के लिए अपना आधार नंबर और OTP इस नंबर पर भेजें"
 
 
@@ -30,11 +29,6 @@ def site(transactional_db):
     yield case
     cache.clear()
     statements.forget()
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
 
 
 def small_targets(page) -> list[str]:

@@ -1,10 +1,10 @@
 """Report a fake in a real Chromium at 360 px: Hindi first, a screenshot attached, the case reference shown."""
 
-import os
 
 import pytest
 
 from sampark.trust.models import Case, Report
+from tests.browser.pages import screenshot
 from tests.trust.factories import gps_exif, image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,11 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def screenshot(page, name: str) -> None:
-    if os.environ.get("SAMPARK_SCREENSHOTS"):  # a folder, to look at the pages by eye
-        page.screenshot(path=os.path.join(os.environ["SAMPARK_SCREENSHOTS"], f"{name}-360.png"), full_page=True)
 
 
 def fits(page) -> bool:

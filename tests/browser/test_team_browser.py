@@ -1,26 +1,16 @@
 """The team page in a real Chromium at 360 px: a district coordinator adds a volunteer for an assembly and is
 refused at the next district, the form naming the field."""
 
-import os
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from sampark.accounts.models import Role, RoleAssignment
+from tests.browser.pages import STAFF_PASSWORD, no_horizontal_scroll, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")
-PASSWORD = "a long staff passphrase 42"
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= 360
+PASSWORD = STAFF_PASSWORD
 
 
 @pytest.fixture
@@ -30,16 +20,8 @@ def coordinator(areas):
     return user
 
 
-def sign_in(page, base):
-    page.goto(f"{base}/staff/login/?next=/staff/team/")
-    page.fill("input[name=username]", "coord-lko")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-
-
 def test_add_a_volunteer_then_be_refused_at_the_next_district(live_server, phone, coordinator, areas):
-    sign_in(phone, live_server.url)
+    sign_in(phone, live_server.url, "coord-lko", next_path="/staff/team/")
     assert phone.url.endswith("/staff/team/")
     assert phone.text_content("h1").strip() == "टीम"
     assert no_horizontal_scroll(phone)

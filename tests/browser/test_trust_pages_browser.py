@@ -1,16 +1,15 @@
 """The official channels and "Is this official?" pages in a real Chromium at 360 px, Hindi first, no JS needed."""
 
-import os
 from datetime import date
 
 import pytest
 from django.core.cache import cache
 
 from sampark.trust import registry
+from tests.browser.pages import screenshot
 from tests.trust.registry_factories import add
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SCREENSHOTS = os.environ.get("SAMPARK_SCREENSHOTS", "")  # a folder, e.g. /tmp, to look at the pages by eye
 
 
 @pytest.fixture
@@ -25,11 +24,6 @@ def official(transactional_db):
     registry.retire_channel(old, until=date(2025, 1, 31))
     yield
     cache.clear()
-
-
-def screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}-360.png"), full_page=True)
 
 
 def fits(page) -> bool:
